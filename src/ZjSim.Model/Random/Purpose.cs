@@ -1,0 +1,17 @@
+namespace ZjSim.Model.Random;
+
+/// <summary>
+/// Why a draw is made. Each purpose is its own stream, so adding a draw for one rule
+/// never shifts the draws of another (common random numbers across scenarios rely on it).
+/// </summary>
+public enum Purpose : byte
+{
+    EnterpriseInit = 1,
+    EnterpriseStep = 2,
+    PlatformInit = 3,
+    PlatformStep = 4,
+    ClusterOutput = 5,
+    BrainDelivery = 6,
+    ProvinceValue = 7,
+    Science = 8,
+}

@@ -1,0 +1,49 @@
+using ZjSim.Model.Rules;
+using ZjSim.Model.World;
+
+namespace ZjSim.Model.Simulation;
+
+/// <summary>
+/// A cluster's own state and yearly rules, apart from how its enterprises are stored:
+/// shared by the batch population and by the cluster grain that steps enterprise grains.
+/// Schedule within a year: platform → hazards from start-of-year shares → enterprises step → output grows.
+/// </summary>
+public sealed class ClusterCore
+{
+    private readonly WorldLayout _world;
+    private readonly ulong _seed;
+    private readonly int _replication;
+
+    public ClusterSpec Spec { get; }
+    public bool HasPlatform { get; private set; }
+    public double Output { get; private set; }
+    public ClusterTally Tally { get; private set; }
+
+    public ClusterCore(WorldLayout world, ClusterSpec spec, ulong seed, int replication, ClusterTally initial)
+    {
+        _world = world;
+        _seed = seed;
+        _replication = replication;
+        Spec = spec;
+        Tally = initial;
+        Output = spec.InitialOutput;
+        HasPlatform = ClusterRules.InitialPlatform(world.Parameters, spec, seed, replication);
+    }
+
+    public StepContext BeginYear(int year, bool brainServed)
+    {
+        if (!HasPlatform && ClusterRules.GainsPlatform(_world.Parameters, Spec, year, _seed, _replication))
+            HasPlatform = true;
+        return AdoptionRule.Resolve(year, _world.Parameters, Spec, Tally, brainServed, HasPlatform);
+    }
+
+    public ClusterReport EndYear(int year, ClusterTally after)
+    {
+        double change = after.AdoptionIndex - Tally.AdoptionIndex;
+        Output = ClusterRules.NextOutput(_world.Parameters, Spec, Output, change, year, _seed, _replication);
+        Tally = after;
+        return Report(year, after.Total);
+    }
+
+    public ClusterReport Report(int year, long enterpriseYears) => new(Spec.Index, year, Tally, Output, HasPlatform, enterpriseYears);
+}
