@@ -82,8 +82,6 @@ public sealed record YearParameters(int BaseYear, int EndYear)
     public const int DataBaseYear = 2021;
     public const int LatestPlannedYear = 2035;
 
-    public int Steps => EndYear - BaseYear;
-
     public void Validate(ParameterCheck c)
     {
         if (BaseYear != DataBaseYear)

@@ -1,0 +1,14 @@
+using ZjSim.GrainInterfaces;
+
+namespace ZjSim.Client.Commands;
+
+/// <summary>What `zjsim run` was asked for, before validation.</summary>
+public sealed record RunOptions(
+    string Scenario,
+    int Replications,
+    ulong Seed,
+    string? OutputDirectory,
+    Granularity Granularity,
+    double? Scale,
+    string? ConfigDirectory,
+    int? Concurrency);

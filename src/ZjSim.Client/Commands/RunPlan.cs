@@ -1,0 +1,41 @@
+using System.Text.Json;
+using ZjSim.GrainInterfaces;
+using ZjSim.Model.Goals;
+using ZjSim.Model.Scenarios;
+using ZjSim.Model.World;
+
+namespace ZjSim.Client.Commands;
+
+/// <summary>A validated run: the resolved scenario, goals, and the request the grains will receive.</summary>
+public sealed record RunPlan(RunOptions Options, Scenario Scenario, GoalSet Goals, string GoalsPath, RunRequest Request)
+{
+    public const int MaxReplications = 1_000_000;
+
+    /// <summary>Checks every input before anything runs or is written; throws UsageException or ConfigException.</summary>
+    public static RunPlan Prepare(RunOptions o)
+    {
+        if (o.Replications < 1)
+            throw new UsageException($"--replications: must be at least 1 (got {o.Replications})");
+        if (o.Replications > MaxReplications)
+            throw new UsageException($"--replications: at most {MaxReplications} (got {o.Replications})");
+        if (o.Scale is double s && !(s > 0 && s <= 1))
+            throw new UsageException($"--scale: must lie in (0, 1] (got {s})");
+        if (o.Concurrency is int c && c < 1)
+            throw new UsageException($"--concurrency: must be at least 1 (got {c})");
+
+        string configDir = ConfigDirectory.Locate(o.ConfigDirectory);
+        var scenario = ScenarioLoader.Load(o.Scenario, configDir, o.Scale);
+        string goalsPath = Path.Combine(configDir, ConfigDirectory.GoalsFile);
+        var goals = GoalSet.Load(goalsPath, scenario.Parameters.Years);
+        var world = new WorldLayout(scenario.Parameters);
+        if (world.EnterpriseCount == 0)
+            throw new UsageException($"--scale {scenario.Parameters.World.Scale}: the world would hold no enterprises; use a larger scale");
+
+        string runId = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{scenario.Name}-s{o.Seed}-{Guid.NewGuid().ToString("N")[..6]}";
+        var request = new RunRequest(
+            runId, scenario.Name, scenario.CanonicalJson, scenario.Hash,
+            JsonSerializer.Serialize(goals, ConfigJson.Options), o.Seed, o.Replications, o.Granularity,
+            o.Concurrency ?? Math.Max(2, Environment.ProcessorCount));
+        return new RunPlan(o, scenario, goals, goalsPath, request);
+    }
+}

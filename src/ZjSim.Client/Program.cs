@@ -1,0 +1,12 @@
+using Spectre.Console;
+using ZjSim.Client;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // First Ctrl+C: stop cleanly (nothing half-written). A second one kills the process.
+    if (cancellation.IsCancellationRequested) return;
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+return await Cli.RunAsync(args, AnsiConsole.Console, Console.Error, cancellation.Token);

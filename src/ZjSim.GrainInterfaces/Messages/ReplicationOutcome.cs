@@ -1,0 +1,12 @@
+using ZjSim.Model;
+using ZjSim.Model.Goals;
+
+namespace ZjSim.GrainInterfaces;
+
+/// <summary>One finished replication: its yearly indicators and its goal checks.</summary>
+[GenerateSerializer, Immutable, Alias("ZjSim.ReplicationOutcome")]
+public sealed record ReplicationOutcome(
+    [property: Id(0)] int Replication,
+    [property: Id(1)] IndicatorTable Indicators,
+    [property: Id(2)] GoalResult[] Goals,
+    [property: Id(3)] long EnterpriseYears);

@@ -1,0 +1,64 @@
+using ZjSim.Model;
+using ZjSim.Model.Agents;
+using ZjSim.Model.Goals;
+using ZjSim.Model.Rules;
+
+namespace ZjSim.GrainInterfaces.Surrogates;
+
+// The model library has no Orleans in it, so its types cross silos through surrogates.
+
+[GenerateSerializer, Immutable, Alias("ZjSim.IndicatorTable")]
+public readonly record struct IndicatorTableSurrogate([property: Id(0)] int FirstYear, [property: Id(1)] double[] Values);
+
+[RegisterConverter]
+public sealed class IndicatorTableConverter : IConverter<IndicatorTable, IndicatorTableSurrogate>
+{
+    public IndicatorTable ConvertFromSurrogate(in IndicatorTableSurrogate s) => new(s.FirstYear, s.Values);
+    public IndicatorTableSurrogate ConvertToSurrogate(in IndicatorTable v) => new(v.FirstYear, v.Values);
+}
+
+[GenerateSerializer, Immutable, Alias("ZjSim.GoalResult")]
+public readonly record struct GoalResultSurrogate([property: Id(0)] string Goal, [property: Id(1)] double Target, [property: Id(2)] double Value, [property: Id(3)] bool Met);
+
+[RegisterConverter]
+public sealed class GoalResultConverter : IConverter<GoalResult, GoalResultSurrogate>
+{
+    public GoalResult ConvertFromSurrogate(in GoalResultSurrogate s) => new(s.Goal, s.Target, s.Value, s.Met);
+    public GoalResultSurrogate ConvertToSurrogate(in GoalResult v) => new(v.Goal, v.Target, v.Value, v.Met);
+}
+
+[GenerateSerializer, Immutable, Alias("ZjSim.ClusterReport")]
+public readonly record struct ClusterReportSurrogate(
+    [property: Id(0)] int ClusterIndex, [property: Id(1)] int Year, [property: Id(2)] int[] Counts,
+    [property: Id(3)] int SmartFactories, [property: Id(4)] int FutureFactories, [property: Id(5)] double Output,
+    [property: Id(6)] bool HasPlatform, [property: Id(7)] long EnterpriseYears);
+
+[RegisterConverter]
+public sealed class ClusterReportConverter : IConverter<ClusterReport, ClusterReportSurrogate>
+{
+    public ClusterReport ConvertFromSurrogate(in ClusterReportSurrogate s) =>
+        new(s.ClusterIndex, s.Year, new ClusterTally(s.Counts, s.SmartFactories, s.FutureFactories), s.Output, s.HasPlatform, s.EnterpriseYears);
+    public ClusterReportSurrogate ConvertToSurrogate(in ClusterReport v) =>
+        new(v.ClusterIndex, v.Year, v.Tally.Counts, v.Tally.SmartFactories, v.Tally.FutureFactories, v.Output, v.HasPlatform, v.EnterpriseYears);
+}
+
+[GenerateSerializer, Immutable, Alias("ZjSim.StepContext")]
+public readonly record struct StepContextSurrogate([property: Id(0)] int Year, [property: Id(1)] double[] Hazards);
+
+[RegisterConverter]
+public sealed class StepContextConverter : IConverter<StepContext, StepContextSurrogate>
+{
+    public StepContext ConvertFromSurrogate(in StepContextSurrogate s) => new(s.Year, s.Hazards);
+    public StepContextSurrogate ConvertToSurrogate(in StepContext v) => new(v.Year, v.Hazards);
+}
+
+[GenerateSerializer, Immutable, Alias("ZjSim.EnterpriseState")]
+public readonly record struct EnterpriseStateSurrogate([property: Id(0)] byte Size, [property: Id(1)] byte Level, [property: Id(2)] byte Titles, [property: Id(3)] float Revenue);
+
+[RegisterConverter]
+public sealed class EnterpriseStateConverter : IConverter<EnterpriseState, EnterpriseStateSurrogate>
+{
+    public EnterpriseState ConvertFromSurrogate(in EnterpriseStateSurrogate s) =>
+        new() { Size = (SizeClass)s.Size, Level = s.Level, Titles = (Titles)s.Titles, Revenue = s.Revenue };
+    public EnterpriseStateSurrogate ConvertToSurrogate(in EnterpriseState v) => new((byte)v.Size, v.Level, (byte)v.Titles, v.Revenue);
+}

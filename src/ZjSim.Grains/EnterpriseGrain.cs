@@ -1,0 +1,39 @@
+using ZjSim.GrainInterfaces;
+using ZjSim.Model.Agents;
+using ZjSim.Model.Rules;
+using ZjSim.Model.World;
+
+namespace ZjSim.Grains;
+
+/// <summary>One enterprise agent stepping itself: the `enterprise` granularity, for small worlds and demonstrations.</summary>
+public sealed class EnterpriseGrain(WorldCache worlds) : Grain, IEnterpriseGrain
+{
+    private EnterpriseState _state;
+    private WorldLayout? _world;
+    private ulong _seed;
+    private int _replication, _id;
+
+    public Task<EnterpriseState> Initialize(Immutable<RunRequest> request, int replication, int enterpriseId)
+    {
+        _world = worlds.Get(request.Value).World;
+        _seed = request.Value.Seed;
+        _replication = replication;
+        _id = enterpriseId;
+        _state = EnterpriseRules.Initialize(enterpriseId, _world.ClusterOfEnterprise(enterpriseId), _world, _seed, replication);
+        return Task.FromResult(_state);
+    }
+
+    public Task<EnterpriseState> Step(StepContext context)
+    {
+        if (_world is null) throw new InvalidOperationException("enterprise grain stepped before Initialize");
+        var prm = _world.Parameters;
+        EnterpriseRules.Step(ref _state, _id, context, prm.SmartFactory, prm.FutureFactory, _seed, _replication);
+        return Task.FromResult(_state);
+    }
+
+    public Task Release()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+}
