@@ -1,0 +1,101 @@
+using Orleans.Concurrency;
+using ZjSim.GrainInterfaces;
+using ZjSim.Model;
+using ZjSim.Model.Scenarios;
+using ZjSim.Model.Simulation;
+using ZjSim.Model.World;
+
+namespace ZjSim.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class RunGrainTests(ClusterFixture fixture)
+{
+    private IGrainFactory Grains => fixture.Cluster.Client;
+
+    private async Task<ReplicationOutcome[]> RunToEnd(RunRequest request)
+    {
+        var run = Grains.GetGrain<IRunGrain>(request.RunId);
+        await run.Start(request.AsImmutable());
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        RunProgress p;
+        while (!(p = await run.GetProgress()).Finished)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "run did not finish in 3 minutes");
+            await Task.Delay(50);
+        }
+        Assert.Null(p.Error);
+        Assert.Equal(request.Replications, p.Completed);
+        return (await Grains.GetGrain<IAggregatorGrain>(request.RunId).Outcomes()).Value;
+    }
+
+    private static long[] Bits(IndicatorTable t) => t.Values.Select(BitConverter.DoubleToInt64Bits).ToArray();
+
+    [Theory]
+    [InlineData(Granularity.Cluster, 0.02, 4)]
+    [InlineData(Granularity.Enterprise, 0.004, 2)]
+    public async Task Grains_reproduce_the_single_thread_reference_bit_for_bit(Granularity granularity, double scale, int replications)
+    {
+        var request = ClusterFixture.Request("baseline", scale, replications, seed: 17, granularity);
+        var outcomes = await RunToEnd(request);
+        var world = new WorldLayout(Scenario.ParametersFromJson(request.ParametersJson));
+        Assert.Equal(Enumerable.Range(0, replications), outcomes.Select(o => o.Replication));
+        foreach (var o in outcomes)
+            Assert.Equal(Bits(ReplicationRunner.Run(world, 17, o.Replication)), Bits(o.Indicators));
+    }
+
+    [Fact]
+    public async Task Concurrency_does_not_change_results()
+    {
+        var serial = await RunToEnd(ClusterFixture.Request("policy-push", 0.01, 4, seed: 3, Granularity.Cluster, concurrency: 1));
+        var parallel = await RunToEnd(ClusterFixture.Request("policy-push", 0.01, 4, seed: 3, Granularity.Cluster, concurrency: 4));
+        Assert.Equal(serial.Select(o => Bits(o.Indicators)), parallel.Select(o => Bits(o.Indicators)));
+        Assert.Equal(serial.SelectMany(o => o.Goals), parallel.SelectMany(o => o.Goals));
+    }
+
+    [Fact]
+    public async Task Aggregator_counts_each_goal_over_replications()
+    {
+        var request = ClusterFixture.Request("baseline", 0.01, 5, seed: 8, Granularity.Cluster);
+        var outcomes = await RunToEnd(request);
+        var aggregator = Grains.GetGrain<IAggregatorGrain>(request.RunId);
+        var tallies = await aggregator.GoalTallies();
+        Assert.Equal(11, tallies.Length);
+        for (int g = 0; g < tallies.Length; g++)
+        {
+            Assert.Equal(5, tallies[g].Replications);
+            Assert.Equal(outcomes.Count(o => o.Goals[g].Met), tallies[g].Met);
+        }
+        // A goal's tally agrees with the indicator it reads.
+        int brainsIndex = Array.FindIndex(tallies, t => t.Goal == "industry_brains");
+        Assert.Equal(outcomes.Count(o => o.Indicators[2027, Indicator.IndustryBrains] >= 50), tallies[brainsIndex].Met);
+
+        // Recording a replication again (a retry) replaces it rather than counting it twice.
+        await aggregator.Record(outcomes[0].AsImmutable());
+        Assert.Equal(5, (await aggregator.GoalTallies())[0].Replications);
+    }
+
+    [Fact]
+    public async Task Brains_launched_during_a_run_are_grains_that_know_their_year_and_clusters()
+    {
+        var request = ClusterFixture.Request("brain-led", 0.01, 1, seed: 2, Granularity.Cluster);
+        var outcome = (await RunToEnd(request))[0];
+        int launched = (int)outcome.Indicators[2027, Indicator.IndustryBrains] - 30;
+        Assert.True(launched > 0);
+        var first = await Grains.GetGrain<IIndustryBrainGrain>(GrainKeys.Brain(request.RunId, 0, 30)).Get();
+        Assert.NotNull(first);
+        Assert.InRange(first!.Year, 2022, 2027);
+        Assert.Equal(2, first.ServedClusters.Length);   // brain-led: clusters_per_brain = 2
+        Assert.Null(await Grains.GetGrain<IIndustryBrainGrain>(GrainKeys.Brain(request.RunId, 0, 30 + launched)).Get());
+    }
+
+    [Fact]
+    public async Task Starting_a_run_twice_runs_it_once()
+    {
+        var request = ClusterFixture.Request("baseline", 0.005, 2, seed: 4, Granularity.Cluster);
+        var run = Grains.GetGrain<IRunGrain>(request.RunId);
+        await run.Start(request.AsImmutable());
+        await run.Start(request.AsImmutable());
+        var outcomes = await RunToEnd(request);
+        Assert.Equal(2, outcomes.Length);
+    }
+}
