@@ -1,0 +1,39 @@
+using Spectre.Console;
+
+namespace ZjSim.Client.Tests;
+
+/// <summary>Runs `zjsim` in-process with captured stdout and stderr, against the repository's config/.</summary>
+public sealed class CliHarness : IDisposable
+{
+    public string Temp { get; } = Directory.CreateTempSubdirectory("zjsim-cli-").FullName;
+    public static string ConfigDir { get; } = FindConfig();
+
+    public sealed record Result(int ExitCode, string Out, string Error);
+
+    public async Task<Result> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Interactive = InteractionSupport.No,
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+        });
+        console.Profile.Width = 80;
+        int code = await Cli.RunAsync([.. args, "--config", ConfigDir], console, error, CancellationToken.None);
+        return new Result(code, output.ToString(), error.ToString());
+    }
+
+    public string Path(string name) => System.IO.Path.Combine(Temp, name);
+
+    public void Dispose() => Directory.Delete(Temp, recursive: true);
+
+    private static string FindConfig()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(System.IO.Path.Combine(d.FullName, "config", "model.json"))) return System.IO.Path.Combine(d.FullName, "config");
+        throw new InvalidOperationException("config/ not found");
+    }
+}
