@@ -43,7 +43,9 @@ public sealed class RunGrain(IGrainFactory grains, ILogger<RunGrain> logger) : G
                 try
                 {
                     var grain = grains.GetGrain<IReplicationGrain>(GrainKeys.Replication(r.RunId, replication));
-                    _enterpriseYears += await grain.Run(request, replication);
+                    // Await first: `x += await y` would read x before the await and lose other workers' updates.
+                    long enterpriseYears = await grain.Run(request, replication);
+                    _enterpriseYears += enterpriseYears;
                     _completed++;
                 }
                 catch (Exception e)

@@ -25,7 +25,9 @@ public sealed class RunGrainTests(ClusterFixture fixture)
         }
         Assert.Null(p.Error);
         Assert.Equal(request.Replications, p.Completed);
-        return (await Grains.GetGrain<IAggregatorGrain>(request.RunId).Outcomes()).Value;
+        var outcomes = (await Grains.GetGrain<IAggregatorGrain>(request.RunId).Outcomes()).Value;
+        Assert.Equal(outcomes.Sum(o => o.EnterpriseYears), p.EnterpriseYears);
+        return outcomes;
     }
 
     private static long[] Bits(IndicatorTable t) => t.Values.Select(BitConverter.DoubleToInt64Bits).ToArray();
