@@ -5,26 +5,52 @@ using ZjSim.GrainInterfaces;
 
 namespace ZjSim.Client;
 
-/// <summary>The `zjsim` command line. Parse errors exit with code 2 and one message, like every other bad input.</summary>
+/// <summary>
+/// The `zjsim` command line. Parsing is System.CommandLine's; each command's work is in Commands/.
+/// Parse errors exit with code 2 and one message, like every other bad input.
+/// </summary>
 public static class Cli
 {
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter error, CancellationToken cancellation)
     {
-        var configOption = new Option<string?>("--config") { Description = "The config folder (default: the nearest config/ above the working directory, or ZJSIM_CONFIG)", Recursive = true };
+        var config = new Option<string?>("--config") { Description = "The config folder (default: the nearest config/ above the working directory, or $ZJSIM_CONFIG)", Recursive = true };
 
-        var scenario = new Option<string>("--scenario", "-s") { Description = "A scenario name under config/scenarios, or a path to a scenario .json file", Required = true };
+        // Options shared by run and compare.
         var replications = new Option<int>("--replications", "-n") { Description = "Number of replications", DefaultValueFactory = _ => 20 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the random streams", DefaultValueFactory = _ => 1 };
-        var output = new Option<string?>("--out", "-o") { Description = "Output folder (default: a new folder under runs/)" };
+        var output = new Option<string?>("--out", "-o") { Description = "Output folder; must be new or empty (default: a new folder under runs/)" };
         var granularity = new Option<Granularity>("--granularity") { Description = "cluster (cluster grains step their enterprises in batch) or enterprise (one grain per enterprise)", DefaultValueFactory = _ => Granularity.Cluster };
         var scale = new Option<double?>("--scale") { Description = "Share of the province to simulate, in (0, 1] (default 1: province scale)" };
-        var concurrency = new Option<int?>("--concurrency") { Description = "Replications in flight at once (default: max(2, cores))" };
+        var concurrency = new Option<int?>("--concurrency") { Description = "Replications in flight at once, per scenario (default: max(2, cores))" };
+
+        var scenario = new Option<string>("--scenario", "-s") { Description = "A scenario name under config/scenarios, or a path to a scenario .json file", Required = true };
         var run = new Command("run", "Run a scenario's replications on an embedded silo and check the 2027 goals")
         {
             scenario, replications, seed, output, granularity, scale, concurrency,
         };
 
-        var root = new RootCommand("ZjSim: Monte Carlo simulation of Zhejiang's enterprise digital transformation, on Microsoft Orleans") { configOption, run };
+        var scenarios = new Argument<string[]>("scenarios") { Description = "Scenario names or paths; the first is the reference", Arity = ArgumentArity.ZeroOrMore };
+        var from = new Option<string[]>("--from") { Description = "Compare saved run (or compare) folders instead of simulating", AllowMultipleArgumentsPerToken = true };
+        var compare = new Command("compare", "Run scenarios with common random numbers and compare goal probabilities pairwise")
+        {
+            scenarios, from, replications, seed, output, granularity, scale, concurrency,
+        };
+
+        var runsDir = new Option<string?>("--dir") { Description = "The results folder (default: runs/)" };
+        var runs = new Command("runs", "List the saved runs in the results folder") { runsDir };
+
+        var showDir = new Argument<string>("dir") { Description = "A run or compare folder" };
+        var show = new Command("show", "Print a saved run's or comparison's tables again") { showDir };
+
+        var listScenarios = new Command("scenarios", "List the scenarios with a one-line description");
+        var scenarioName = new Argument<string>("name") { Description = "A scenario name or path" };
+        var scenarioShow = new Command("show", "Print a scenario's resolved parameters and what it changes against the baseline") { scenarioName };
+        var scenarioCommand = new Command("scenario", "Inspect one scenario") { scenarioShow };
+
+        var root = new RootCommand("ZjSim: Monte Carlo simulation of Zhejiang's enterprise digital transformation, on Microsoft Orleans")
+        {
+            config, run, compare, runs, show, listScenarios, scenarioCommand,
+        };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -33,18 +59,29 @@ public static class Cli
             return ExitCodes.BadInput;
         }
 
-        if (parsed.CommandResult.Command == run && !args.Any(a => a is "-h" or "--help" or "-?"))
+        var command = parsed.CommandResult.Command;
+        bool help = args.Any(a => a is "-h" or "--help" or "-?");
+        RunOptions RunOptionsFrom(string scenarioValue) => new(
+            scenarioValue, parsed.GetValue(replications), parsed.GetValue(seed), parsed.GetValue(output),
+            parsed.GetValue(granularity), parsed.GetValue(scale), parsed.GetValue(config), parsed.GetValue(concurrency));
+
+        if (!help)
         {
-            var options = new RunOptions(
-                parsed.GetValue(scenario)!, parsed.GetValue(replications), parsed.GetValue(seed), parsed.GetValue(output),
-                parsed.GetValue(granularity), parsed.GetValue(scale), parsed.GetValue(configOption), parsed.GetValue(concurrency));
-            return await RunCommand.ExecuteAsync(options, console, error, cancellation);
+            if (command == run)
+                return await RunCommand.ExecuteAsync(RunOptionsFrom(parsed.GetValue(scenario)!), console, error, cancellation);
+            if (command == compare)
+                return await CompareCommand.ExecuteAsync(
+                    new CompareOptions(parsed.GetValue(scenarios) ?? [], parsed.GetValue(from) ?? [], RunOptionsFrom("")), console, error, cancellation);
+            if (command == runs) return SavedRunsCommands.List(parsed.GetValue(runsDir), console, error);
+            if (command == show) return SavedRunsCommands.Show(parsed.GetValue(showDir)!, console, error);
+            if (command == listScenarios) return ScenarioCommands.List(parsed.GetValue(config), console, error);
+            if (command == scenarioShow) return ScenarioCommands.Show(parsed.GetValue(scenarioName)!, parsed.GetValue(config), console, error);
         }
 
-        // Help, version, or no command: let System.CommandLine print its text.
-        var config = new InvocationConfiguration { Output = new AnsiTextWriter(console), Error = error };
-        int code = await parsed.InvokeAsync(config, cancellation);
-        return parsed.CommandResult.Command == root && args.Length == 0 ? ExitCodes.BadInput : code;
+        // Help, version, or a command group alone: let System.CommandLine print its text.
+        var invocation = new InvocationConfiguration { Output = new AnsiTextWriter(console), Error = error };
+        int code = await parsed.InvokeAsync(invocation, cancellation);
+        return !help && (command == root || command == scenarioCommand) ? ExitCodes.BadInput : code;
     }
 
     /// <summary>Routes help text through the same console as everything else (tests capture it).</summary>

@@ -9,4 +9,6 @@ public interface IRunGrain : IGrainWithStringKey
 {
     [Alias("Start")] Task Start(Immutable<RunRequest> request);
     [Alias("GetProgress")] Task<RunProgress> GetProgress();
+    /// <summary>Starts no further replications; those in flight finish and are kept.</summary>
+    [Alias("Cancel")] Task Cancel();
 }

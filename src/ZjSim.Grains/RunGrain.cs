@@ -16,6 +16,7 @@ public sealed class RunGrain(IGrainFactory grains, ILogger<RunGrain> logger) : G
     private long _enterpriseYears;
     private string? _error;
     private bool _finished;
+    private bool _cancelled;
 
     public Task Start(Immutable<RunRequest> request)
     {
@@ -31,13 +32,19 @@ public sealed class RunGrain(IGrainFactory grains, ILogger<RunGrain> logger) : G
         ? RunProgress.NotStarted
         : new RunProgress(_completed, _request.Replications, _finished, _error, _enterpriseYears, _clock.Elapsed.TotalSeconds));
 
+    public Task Cancel()
+    {
+        _cancelled = true;
+        return Task.CompletedTask;
+    }
+
     private async Task RunAll(Immutable<RunRequest> request)
     {
         var r = request.Value;
         int next = 0;
         async Task Worker()
         {
-            while (_error is null && next < r.Replications)
+            while (_error is null && !_cancelled && next < r.Replications)
             {
                 int replication = next++;   // safe: the activation runs one turn at a time
                 try

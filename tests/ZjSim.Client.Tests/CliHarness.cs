@@ -10,7 +10,9 @@ public sealed class CliHarness : IDisposable
 
     public sealed record Result(int ExitCode, string Out, string Error);
 
-    public async Task<Result> Run(params string[] args)
+    public Task<Result> Run(params string[] args) => Run(CancellationToken.None, args);
+
+    public async Task<Result> Run(CancellationToken cancellation, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -22,7 +24,7 @@ public sealed class CliHarness : IDisposable
             ColorSystem = ColorSystemSupport.NoColors,
         });
         console.Profile.Width = 80;
-        int code = await Cli.RunAsync([.. args, "--config", ConfigDir], console, error, CancellationToken.None);
+        int code = await Cli.RunAsync([.. args, "--config", ConfigDir], console, error, cancellation);
         return new Result(code, output.ToString(), error.ToString());
     }
 

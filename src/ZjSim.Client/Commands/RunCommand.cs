@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Spectre.Console;
 using ZjSim.Client.Hosting;
 using ZjSim.Client.Output;
-using ZjSim.GrainInterfaces;
+using ZjSim.Client.Results;
 using ZjSim.Model.Scenarios;
 
 namespace ZjSim.Client.Commands;
@@ -34,14 +34,23 @@ public static class RunCommand
                 await using var host = await EmbeddedSilo.StartAsync(cancellation);
                 double startup = clock.Elapsed.TotalSeconds;
                 console.MarkupLine($"[grey]run {Markup.Escape(plan.Request.RunId)}: {Markup.Escape(plan.Scenario.Name)}, {plan.Request.Replications} replications, seed {plan.Request.Seed}, {plan.Request.Granularity.ToString().ToLowerInvariant()} granularity, scale {plan.Scenario.Parameters.World.Scale}[/]");
-                var (outcomes, goals, final) = await WithProgress(console, plan, host, cancellation);
-                var result = new RunResult(plan, outcomes, goals, final.EnterpriseYears, started, DateTime.UtcNow,
-                    startup, final.ElapsedSeconds, host.Description);
-                ResultFiles.WriteAll(folder, result);
+                var sim = (await ProgressDisplay.Follow(console, [plan], report => Simulator.RunAsync(host, [plan], report, cancellation)))[0];
+                if (sim.Outcomes.Length == 0)
+                {
+                    error.WriteLine("zjsim run: cancelled before any replication finished; nothing was written");
+                    return ExitCodes.Cancelled;
+                }
+                var record = sim.ToRecord(folder.FinalPath);
+                var provenance = new RunProvenance(plan.Scenario.CanonicalJson, plan.Scenario.SourcePath, Path.GetFullPath(plan.GoalsPath),
+                    started, DateTime.UtcNow, startup, sim.Final.ElapsedSeconds, sim.Final.EnterpriseYears, host.Description);
+                ResultFiles.WriteRun(folder, "", record, provenance);
                 folder.Commit();
-                RunReport.Print(console, result);
+                RunReport.Print(console, record);
+                console.MarkupLine($"{sim.Final.EnterpriseYears:N0} enterprise-years in {sim.Final.ElapsedSeconds:0.00} s on {Markup.Escape(host.Description)}");
+                if (sim.Partial)
+                    console.MarkupLine($"[yellow]Cancelled: kept the {record.Replications} finished replications, marked partial in the manifest.[/]");
                 console.MarkupLine($"Results written to [bold]{Markup.Escape(folder.FinalPath)}[/] (manifest.json, indicators.csv, goals.csv)");
-                return ExitCodes.Ok;
+                return sim.Partial ? ExitCodes.Cancelled : ExitCodes.Ok;
             }
             catch (OperationCanceledException)
             {
@@ -54,34 +63,5 @@ public static class RunCommand
                 return ExitCodes.Failed;
             }
         }
-    }
-
-    private static async Task<(ReplicationOutcome[], GoalTally[], RunProgress)> WithProgress(
-        IAnsiConsole console, RunPlan plan, ISimulationHost host, CancellationToken cancellation)
-    {
-        int total = plan.Request.Replications;
-        if (!console.Profile.Capabilities.Interactive)
-        {
-            // Redirected output (CI, a pipe): a line per tenth of the run instead of a redrawn bar.
-            int lastTenth = -1;
-            return await Simulator.RunAsync(host, plan.Request, p =>
-            {
-                int tenth = p.Completed * 10 / Math.Max(1, total);
-                if (tenth != lastTenth)
-                {
-                    lastTenth = tenth;
-                    console.WriteLine($"  {p.Completed}/{total} replications, {p.ElapsedSeconds:0.0} s");
-                }
-            }, cancellation);
-        }
-        (ReplicationOutcome[], GoalTally[], RunProgress) result = default;
-        await console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .StartAsync(async ctx =>
-            {
-                var task = ctx.AddTask(Markup.Escape(plan.Scenario.Name), maxValue: total);
-                result = await Simulator.RunAsync(host, plan.Request, p => task.Value = p.Completed, cancellation);
-            });
-        return result;
     }
 }

@@ -11,8 +11,12 @@ public sealed record RunPlan(RunOptions Options, Scenario Scenario, GoalSet Goal
 {
     public const int MaxReplications = 1_000_000;
 
+    /// <summary>Sortable, readable and unique: time, what ran, seed, and a short random suffix.</summary>
+    public static string NewRunId(string what, ulong seed) =>
+        $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{what}-s{seed}-{Guid.NewGuid().ToString("N")[..6]}";
+
     /// <summary>Checks every input before anything runs or is written; throws UsageException or ConfigException.</summary>
-    public static RunPlan Prepare(RunOptions o)
+    public static RunPlan Prepare(RunOptions o, string? runId = null)
     {
         if (o.Replications < 1)
             throw new UsageException($"--replications: must be at least 1 (got {o.Replications})");
@@ -31,7 +35,7 @@ public sealed record RunPlan(RunOptions Options, Scenario Scenario, GoalSet Goal
         if (world.EnterpriseCount == 0)
             throw new UsageException($"--scale {scenario.Parameters.World.Scale}: the world would hold no enterprises; use a larger scale");
 
-        string runId = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{scenario.Name}-s{o.Seed}-{Guid.NewGuid().ToString("N")[..6]}";
+        runId ??= NewRunId(scenario.Name, o.Seed);
         var request = new RunRequest(
             runId, scenario.Name, scenario.CanonicalJson, scenario.Hash,
             JsonSerializer.Serialize(goals, ConfigJson.Options), o.Seed, o.Replications, o.Granularity,

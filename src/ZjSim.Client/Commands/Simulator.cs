@@ -1,32 +1,66 @@
 using Orleans.Concurrency;
-using System.Diagnostics;
 using ZjSim.Client.Hosting;
+using ZjSim.Client.Results;
 using ZjSim.GrainInterfaces;
 
 namespace ZjSim.Client.Commands;
 
-/// <summary>Submits a run to the grains, follows its progress, and fetches the results.</summary>
+/// <summary>A run as simulated: its plan, the replications that finished, and whether it was cut short.</summary>
+public sealed record SimulatedRun(RunPlan Plan, ReplicationOutcome[] Outcomes, RunProgress Final, bool Partial)
+{
+    public RunRecord ToRecord(string? folder = null)
+    {
+        var p = Plan.Scenario.Parameters;
+        return new RunRecord(Plan.Request.RunId, Plan.Scenario.Name, Plan.Scenario.Description, Plan.Scenario.Hash,
+            Plan.Request.Seed, Plan.Request.Replications, Partial, Plan.Request.Granularity.ToString().ToLowerInvariant(),
+            p.World.Scale, p.Years.BaseYear, p.Years.EndYear, Output.ResultFiles.Version, Plan.Goals.Goals, Outcomes, folder);
+    }
+}
+
+/// <summary>
+/// Submits runs to the grains, all at once, follows their progress, and fetches their results.
+/// On cancellation (Ctrl+C) the runs start no further replications and those already finished are kept.
+/// </summary>
 public static class Simulator
 {
-    public static async Task<(ReplicationOutcome[] Outcomes, GoalTally[] Goals, RunProgress Final)> RunAsync(
-        ISimulationHost host, RunRequest request, Action<RunProgress> onProgress, CancellationToken cancellation)
+    public static async Task<SimulatedRun[]> RunAsync(
+        ISimulationHost host, IReadOnlyList<RunPlan> plans, Action<int, RunProgress> onProgress, CancellationToken cancellation)
     {
-        var run = host.Grains.GetGrain<IRunGrain>(request.RunId);
-        await run.Start(request.AsImmutable());
-        RunProgress progress;
+        var runs = plans.Select(p => host.Grains.GetGrain<IRunGrain>(p.Request.RunId)).ToArray();
+        for (int i = 0; i < runs.Length; i++) await runs[i].Start(plans[i].Request.AsImmutable());
+
+        var progress = new RunProgress[runs.Length];
+        bool cancelled = false;
         while (true)
         {
-            progress = await run.GetProgress();
-            onProgress(progress);
-            if (progress.Finished) break;
-            await Task.Delay(TimeSpan.FromMilliseconds(150), cancellation);
+            for (int i = 0; i < runs.Length; i++)
+            {
+                progress[i] = await runs[i].GetProgress();
+                onProgress(i, progress[i]);
+            }
+            if (progress.All(p => p.Finished)) break;
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(150), cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                cancelled = true;
+                foreach (var run in runs) await run.Cancel();
+                break;
+            }
         }
-        if (progress.Error is not null) throw new SimulationFailedException(progress.Error);
-        var aggregator = host.Grains.GetGrain<IAggregatorGrain>(request.RunId);
-        var outcomes = (await aggregator.Outcomes()).Value;
-        var goals = await aggregator.GoalTallies();
-        Debug.Assert(outcomes.Length == request.Replications);
-        return (outcomes, goals, progress);
+
+        var failed = progress.Select((p, i) => (p, i)).FirstOrDefault(x => x.p.Error is not null);
+        if (failed.p is not null) throw new SimulationFailedException($"{plans[failed.i].Scenario.Name}: {failed.p.Error}");
+
+        var results = new SimulatedRun[runs.Length];
+        for (int i = 0; i < runs.Length; i++)
+        {
+            var outcomes = (await host.Grains.GetGrain<IAggregatorGrain>(plans[i].Request.RunId).Outcomes()).Value;
+            results[i] = new SimulatedRun(plans[i], outcomes, progress[i], cancelled && outcomes.Length < plans[i].Request.Replications);
+        }
+        return results;
     }
 }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ZjSim.Client.Commands;
+using ZjSim.Client.Results;
 using ZjSim.Model;
 using ZjSim.Model.Scenarios;
 
@@ -12,19 +12,22 @@ namespace ZjSim.Client.Output;
 public static class ResultFiles
 {
     public const string Manifest = "manifest.json", IndicatorsCsv = "indicators.csv", GoalsCsv = "goals.csv";
+    /// <summary>Version of the folder layout and columns; readers refuse other formats.</summary>
+    public const int Format = 1;
 
-    public static void WriteAll(RunFolder folder, RunResult result)
+    /// <summary>Writes a run's files under <paramref name="prefix"/> (empty for a run, the scenario name inside a compare folder).</summary>
+    public static void WriteRun(RunFolder folder, string prefix, RunRecord record, RunProvenance provenance)
     {
-        folder.Write(IndicatorsCsv, w => WriteIndicators(w, result));
-        folder.Write(GoalsCsv, w => WriteGoals(w, result));
-        folder.Write(Manifest, w => w.Write(ManifestJson(result).ToJsonString(ConfigJson.Indented)));
+        folder.Write(Path.Combine(prefix, IndicatorsCsv), w => WriteIndicators(w, record));
+        folder.Write(Path.Combine(prefix, GoalsCsv), w => WriteGoals(w, record));
+        folder.Write(Path.Combine(prefix, Manifest), w => w.Write(ManifestJson(record, provenance).ToJsonString(ConfigJson.Indented)));
     }
 
-    public static void WriteIndicators(TextWriter w, RunResult result)
+    public static void WriteIndicators(TextWriter w, RunRecord record)
     {
-        string scenario = Csv(result.Plan.Scenario.Name);
+        string scenario = Csv(record.Scenario);
         w.WriteLine("scenario,replication,year,indicator,value");
-        foreach (var o in result.Outcomes)
+        foreach (var o in record.Outcomes)
         {
             var t = o.Indicators;
             for (int year = t.FirstYear; year <= t.LastYear; year++)
@@ -37,60 +40,63 @@ public static class ResultFiles
         }
     }
 
-    public static void WriteGoals(TextWriter w, RunResult result)
+    public static void WriteGoals(TextWriter w, RunRecord record)
     {
-        string scenario = Csv(result.Plan.Scenario.Name);
+        string scenario = Csv(record.Scenario);
         w.WriteLine("scenario,replication,goal,target,value,met");
-        foreach (var o in result.Outcomes)
+        foreach (var o in record.Outcomes)
             foreach (var g in o.Goals)
                 w.WriteLine($"{scenario},{o.Replication},{g.Goal},{Number(g.Target)},{Number(g.Value)},{(g.Met ? "true" : "false")}");
     }
 
-    public static JsonObject ManifestJson(RunResult r)
+    public static JsonObject ManifestJson(RunRecord r, RunProvenance p) => new()
     {
-        var p = r.Plan;
-        return new JsonObject
+        ["format"] = Format,
+        ["zjsim_version"] = Version,
+        ["commit"] = Commit,
+        ["run_id"] = r.RunId,
+        ["command"] = "run",
+        ["scenario"] = new JsonObject
         {
-            ["zjsim_version"] = Version,
-            ["commit"] = Commit,
-            ["run_id"] = p.Request.RunId,
-            ["command"] = "run",
-            ["scenario"] = new JsonObject
-            {
-                ["name"] = p.Scenario.Name,
-                ["description"] = p.Scenario.Description,
-                ["source"] = p.Scenario.SourcePath,
-                ["hash_sha256"] = p.Scenario.Hash,
-                ["parameters"] = JsonNode.Parse(p.Scenario.CanonicalJson),
-            },
-            ["goals"] = new JsonObject
-            {
-                ["source"] = Path.GetFullPath(p.GoalsPath),
-                ["goals"] = JsonSerializer.SerializeToNode(p.Goals.Goals, ConfigJson.Options),
-            },
-            ["seed"] = p.Request.Seed,
-            ["replications"] = p.Request.Replications,
-            ["granularity"] = p.Request.Granularity.ToString().ToLowerInvariant(),
-            ["scale"] = p.Scenario.Parameters.World.Scale,
-            ["years"] = new JsonArray(p.Scenario.Parameters.Years.BaseYear, p.Scenario.Parameters.Years.EndYear),
-            ["host"] = r.HostDescription,
-            ["timings"] = new JsonObject
-            {
-                ["started_utc"] = r.StartedUtc.ToString("O", CultureInfo.InvariantCulture),
-                ["finished_utc"] = r.FinishedUtc.ToString("O", CultureInfo.InvariantCulture),
-                ["startup_seconds"] = Math.Round(r.StartupSeconds, 3),
-                ["simulation_seconds"] = Math.Round(r.SimulationSeconds, 3),
-                ["enterprise_years"] = r.EnterpriseYears,
-                ["enterprise_years_per_second"] = r.SimulationSeconds > 0 ? Math.Round(r.EnterpriseYears / r.SimulationSeconds) : 0,
-            },
-            ["machine"] = new JsonObject
-            {
-                ["cores"] = Environment.ProcessorCount,
-                ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
-                ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
-            },
-        };
-    }
+            ["name"] = r.Scenario,
+            ["description"] = r.Description,
+            ["source"] = p.ScenarioSource,
+            ["hash_sha256"] = r.ScenarioHash,
+            ["parameters"] = JsonNode.Parse(p.ParametersJson),
+        },
+        ["goals"] = new JsonObject
+        {
+            ["source"] = p.GoalsSource,
+            ["goals"] = JsonSerializer.SerializeToNode(r.Goals, ConfigJson.Options),
+        },
+        ["seed"] = r.Seed,
+        ["replications"] = r.RequestedReplications,
+        ["completed_replications"] = r.Replications,
+        ["partial"] = r.Partial,
+        ["granularity"] = r.Granularity,
+        ["scale"] = r.Scale,
+        ["years"] = new JsonArray(r.FirstYear, r.LastYear),
+        ["host"] = p.Host,
+        ["timings"] = Timings(p),
+        ["machine"] = Machine(),
+    };
+
+    public static JsonObject Timings(RunProvenance p) => new()
+    {
+        ["started_utc"] = p.StartedUtc.ToString("O", CultureInfo.InvariantCulture),
+        ["finished_utc"] = p.FinishedUtc.ToString("O", CultureInfo.InvariantCulture),
+        ["startup_seconds"] = Math.Round(p.StartupSeconds, 3),
+        ["simulation_seconds"] = Math.Round(p.SimulationSeconds, 3),
+        ["enterprise_years"] = p.EnterpriseYears,
+        ["enterprise_years_per_second"] = p.SimulationSeconds > 0 ? Math.Round(p.EnterpriseYears / p.SimulationSeconds) : 0,
+    };
+
+    public static JsonObject Machine() => new()
+    {
+        ["cores"] = Environment.ProcessorCount,
+        ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+        ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
+    };
 
     /// <summary>The ZjSim version and, where the build knew it, the git commit (from the informational version).</summary>
     public static string Version => typeof(ResultFiles).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
@@ -108,5 +114,5 @@ public static class ResultFiles
     /// <summary>Shortest text that reads back to the same double, so files compare bit for bit.</summary>
     public static string Number(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string Csv(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+    public static string Csv(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 }

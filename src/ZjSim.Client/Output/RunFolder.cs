@@ -40,11 +40,21 @@ public sealed class RunFolder : IDisposable
         return new RunFolder(full, staging);
     }
 
+    /// <summary>Writes a file (a relative path; folders are created) into the staging folder.</summary>
     public void Write(string fileName, Action<TextWriter> write)
     {
-        using var writer = new StreamWriter(Path.Combine(StagingPath, fileName), append: false, new System.Text.UTF8Encoding(false));
+        string path = Path.Combine(StagingPath, fileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
         writer.NewLine = "\n";
         write(writer);
+    }
+
+    public void WriteBytes(string fileName, byte[] bytes)
+    {
+        string path = Path.Combine(StagingPath, fileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
     }
 
     public void Commit()

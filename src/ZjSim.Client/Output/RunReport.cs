@@ -1,46 +1,50 @@
 using System.Globalization;
 using Spectre.Console;
-using ZjSim.Client.Commands;
+using ZjSim.Client.Results;
 using ZjSim.Model;
 
 namespace ZjSim.Client.Output;
 
-/// <summary>The tables printed at the end of a run: goals met in k of N replications, and median indicators by year.</summary>
+/// <summary>The tables of a run: goals met in k of N replications, and median indicators by year.</summary>
 public static class RunReport
 {
-    private static readonly Indicator[] Shown =
+    public static readonly Indicator[] Shown =
     [
         Indicator.CoverageAboveSize, Indicator.CoverageKeySme, Indicator.IndustryBrains, Indicator.FutureFactories,
         Indicator.SmartFactories, Indicator.PlatformCoverage10b, Indicator.DigitalEconomyValue, Indicator.CoreIndustryValue,
         Indicator.ScienceProjects, Indicator.InnovationAchievements, Indicator.DigitalClusters100b,
     ];
 
-    public static void Print(IAnsiConsole console, RunResult r)
+    public static void Print(IAnsiConsole console, RunRecord r)
     {
-        int n = r.Outcomes.Length;
-        var goals = new Table().Border(TableBorder.Simple).Title($"2027 goals — {Markup.Escape(r.Plan.Scenario.Name)}, {n} replications, seed {r.Plan.Request.Seed}")
+        int n = r.Replications;
+        string partial = r.Partial ? $" (partial: {n} of {r.RequestedReplications})" : "";
+        var goals = new Table().Border(TableBorder.Simple)
+            .Title($"2027 goals — {Markup.Escape(r.Scenario)}, {n} replications{partial}, seed {r.Seed}")
             .AddColumn("goal").AddColumn(new TableColumn("target").RightAligned())
             .AddColumn(new TableColumn("median").RightAligned()).AddColumn(new TableColumn("met").RightAligned())
             .AddColumn(new TableColumn("share").RightAligned());
-        foreach (var g in r.Goals)
+        for (int g = 0; g < r.Goals.Count; g++)
         {
-            int index = Array.FindIndex(r.Outcomes[0].Goals, x => x.Goal == g.Goal);
-            double median = Median(r.Outcomes.Select(o => o.Goals[index].Value));
-            double share = (double)g.Met / g.Replications;
+            var goal = r.Goals[g];
+            Indicators.TryParse(goal.Indicator, out var indicator);
+            int met = r.Outcomes.Count(o => o.Goals[g].Met);
+            double median = Median(r.Outcomes.Select(o => o.Goals[g].Value));
+            double target = r.Outcomes.Length > 0 ? r.Outcomes[0].Goals[g].Target : goal.Target;
+            double share = n == 0 ? 0 : (double)met / n;
             string colour = share >= 0.9 ? "green" : share >= 0.5 ? "yellow" : "red";
-            Indicators.TryParse(r.Plan.Goals.Goals.First(x => x.Name == g.Goal).Indicator, out var indicator);
-            goals.AddRow(g.Goal, Format(g.Target, indicator), Format(median, indicator), $"{g.Met} of {g.Replications}", $"[{colour}]{share:P0}[/]");
+            goals.AddRow(goal.Name, Format(target, indicator), Format(median, indicator), $"{met} of {n}", $"[{colour}]{share:P0}[/]");
         }
         console.Write(goals);
 
-        var first = r.Outcomes[0].Indicators;
         var table = new Table().Border(TableBorder.Simple).Title("Indicators by year (median over replications)")
             .AddColumn(new TableColumn("indicator").NoWrap());
-        for (int y = first.FirstYear; y <= first.LastYear; y++) table.AddColumn(new TableColumn(y.ToString(CultureInfo.InvariantCulture)) { Padding = new Padding(1, 0, 0, 0) }.RightAligned().NoWrap());
+        for (int y = r.FirstYear; y <= r.LastYear; y++)
+            table.AddColumn(new TableColumn(y.ToString(CultureInfo.InvariantCulture)) { Padding = new Padding(1, 0, 0, 0) }.RightAligned().NoWrap());
         foreach (var i in Shown)
         {
             var cells = new List<string> { i.Name() };
-            for (int y = first.FirstYear; y <= first.LastYear; y++)
+            for (int y = r.FirstYear; y <= r.LastYear; y++)
             {
                 double m = Median(r.Outcomes.Select(o => o.Indicators[y, i]));
                 cells.Add(double.IsNaN(m) ? "–" : Format(m, i));
@@ -48,20 +52,14 @@ public static class RunReport
             table.AddRow(cells.ToArray());
         }
         console.Write(table);
-        console.MarkupLine($"{r.EnterpriseYears:N0} enterprise-years in {r.SimulationSeconds:0.00} s on {Markup.Escape(r.HostDescription)}");
     }
 
-    public static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Where(v => !double.IsNaN(v)).OrderBy(v => v).ToArray();
-        if (sorted.Length == 0) return double.NaN;
-        int mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
+    public static double Median(IEnumerable<double> values) => Model.Analysis.Quantiles.Of(values.ToArray(), 0.5);
 
     /// <summary>Compact enough that a year fits in 7 characters and the table in 80 columns.</summary>
     public static string Format(double v, Indicator i) => i switch
     {
+        _ when double.IsNaN(v) => "–",
         Indicator.CoverageAboveSize or Indicator.CoverageKeySme or Indicator.PlatformCoverage10b or Indicator.AdoptionIndex
             => (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
         _ when v != Math.Floor(v) && Math.Abs(v) < 100 => v.ToString("0.#", CultureInfo.InvariantCulture),

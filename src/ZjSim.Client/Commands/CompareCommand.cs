@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Spectre.Console;
+using ZjSim.Client.Comparison;
+using ZjSim.Client.Hosting;
+using ZjSim.Client.Output;
+using ZjSim.Client.Results;
+using ZjSim.Model.Scenarios;
+
+namespace ZjSim.Client.Commands;
+
+/// <summary>
+/// `zjsim compare`: runs several scenarios with common random numbers (same seed: replication r of every
+/// scenario draws the same streams) and compares their goal probabilities pairwise; or, with --from,
+/// compares saved runs without simulating again.
+/// </summary>
+public static class CompareCommand
+{
+    public static async Task<int> ExecuteAsync(CompareOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation)
+    {
+        try
+        {
+            return options.From.Count > 0
+                ? FromSaved(options, console)
+                : await Simulate(options, console, error, cancellation);
+        }
+        catch (Exception e) when (e is UsageException or ConfigException)
+        {
+            error.WriteLine($"zjsim compare: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    private static int FromSaved(CompareOptions options, IAnsiConsole console)
+    {
+        if (options.Scenarios.Count > 0) throw new UsageException("give either scenarios to simulate or --from run folders, not both");
+        var records = options.From.SelectMany(ExpandRunFolders).Select(RunFolderReader.Load).ToList();
+        var comparison = ScenarioComparison.Build(records);
+        if (options.Run.OutputDirectory is string outDir)
+        {
+            using var folder = RunFolder.Reserve(outDir, "");
+            WriteComparison(folder, comparison, new JsonObject
+            {
+                ["command"] = "compare --from",
+                ["sources"] = new JsonArray(records.Select(r => (JsonNode)r.Folder!).ToArray()),
+            });
+            folder.Commit();
+            ComparisonReport.Print(console, comparison);
+            console.MarkupLine($"Comparison written to [bold]{Markup.Escape(folder.FinalPath)}[/]");
+        }
+        else ComparisonReport.Print(console, comparison);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>A compare folder stands for its scenario folders; a run folder for itself.</summary>
+    public static IEnumerable<string> ExpandRunFolders(string dir)
+    {
+        var manifest = RunFolderReader.ReadManifest(dir);
+        RunFolderReader.CheckCompatible(manifest, Path.Combine(dir, ResultFiles.Manifest));
+        if (manifest["command"]?.GetValue<string>() == "compare")
+            return manifest["scenarios"]!.AsArray().Select(n => Path.Combine(dir, n!.GetValue<string>()));
+        return [dir];
+    }
+
+    private static async Task<int> Simulate(CompareOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation)
+    {
+        if (options.Scenarios.Count < 2) throw new UsageException("compare needs at least two scenarios (or --from with saved runs)");
+        var o = options.Run;
+        string compareId = RunPlan.NewRunId("compare", o.Seed);
+        var plans = options.Scenarios.Select(s => RunPlan.Prepare(o with { Scenario = s }, runId: null)).ToList();
+        var duplicate = plans.GroupBy(p => p.Scenario.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new UsageException($"scenario '{duplicate.Key}' is given twice");
+        plans = plans.Select(p => p with { Request = p.Request with { RunId = $"{compareId}/{p.Scenario.Name}" } }).ToList();
+
+        using var folder = RunFolder.Reserve(o.OutputDirectory, compareId);
+        var started = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
+        SimulatedRun[] sims;
+        string hostDescription;
+        double startup;
+        try
+        {
+            await using var host = await EmbeddedSilo.StartAsync(cancellation);
+            hostDescription = host.Description;
+            startup = clock.Elapsed.TotalSeconds;
+            console.MarkupLine($"[grey]compare {Markup.Escape(compareId)}: {string.Join(", ", plans.Select(p => Markup.Escape(p.Scenario.Name)))}; {o.Replications} replications each, seed {o.Seed} (common random numbers), scale {plans[0].Scenario.Parameters.World.Scale}[/]");
+            sims = await ProgressDisplay.Follow(console, plans, report => Simulator.RunAsync(host, plans, report, cancellation));
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("zjsim compare: cancelled; nothing was written");
+            return ExitCodes.Cancelled;
+        }
+        catch (SimulationFailedException e)
+        {
+            error.WriteLine($"zjsim compare: the simulation failed: {e.Message}; nothing was written");
+            return ExitCodes.Failed;
+        }
+
+        if (sims.Any(s => s.Outcomes.Length == 0))
+        {
+            error.WriteLine("zjsim compare: cancelled before every scenario finished a replication; nothing was written");
+            return ExitCodes.Cancelled;
+        }
+        var finished = DateTime.UtcNow;
+        var records = sims.Select(s => s.ToRecord(Path.Combine(folder.FinalPath, s.Plan.Scenario.Name))).ToList();
+        foreach (var (sim, record) in sims.Zip(records))
+        {
+            var p = sim.Plan;
+            ResultFiles.WriteRun(folder, p.Scenario.Name, record, new RunProvenance(p.Scenario.CanonicalJson, p.Scenario.SourcePath,
+                Path.GetFullPath(p.GoalsPath), started, finished, startup, sim.Final.ElapsedSeconds, sim.Final.EnterpriseYears, hostDescription));
+        }
+        var comparison = ScenarioComparison.Build(records);
+        bool partial = sims.Any(s => s.Partial);
+        WriteComparison(folder, comparison, new JsonObject
+        {
+            ["command"] = "compare",
+            ["run_id"] = compareId,
+            ["scenarios"] = new JsonArray(plans.Select(p => (JsonNode)p.Scenario.Name).ToArray()),
+            ["seed"] = o.Seed,
+            ["replications"] = o.Replications,
+            ["completed_replications"] = new JsonObject(sims.Select(s => KeyValuePair.Create(s.Plan.Scenario.Name, (JsonNode?)s.Outcomes.Length))),
+            ["partial"] = partial,
+            ["scale"] = plans[0].Scenario.Parameters.World.Scale,
+            ["granularity"] = o.Granularity.ToString().ToLowerInvariant(),
+            ["host"] = hostDescription,
+            ["timings"] = new JsonObject
+            {
+                ["started_utc"] = started.ToString("O", CultureInfo.InvariantCulture),
+                ["finished_utc"] = finished.ToString("O", CultureInfo.InvariantCulture),
+                ["startup_seconds"] = Math.Round(startup, 3),
+                ["simulation_seconds"] = Math.Round(sims.Max(s => s.Final.ElapsedSeconds), 3),
+                ["enterprise_years"] = sims.Sum(s => s.Final.EnterpriseYears),
+            },
+        });
+        folder.Commit();
+        ComparisonReport.Print(console, comparison);
+        if (partial) console.MarkupLine("[yellow]Cancelled: kept the replications already finished, marked partial in the manifests.[/]");
+        console.MarkupLine($"Results written to [bold]{Markup.Escape(folder.FinalPath)}[/] (comparison.csv, comparison.json, charts/, one folder per scenario)");
+        return partial ? ExitCodes.Cancelled : ExitCodes.Ok;
+    }
+
+    private static void WriteComparison(RunFolder folder, ScenarioComparison comparison, JsonObject manifest)
+    {
+        ComparisonFiles.Write(folder, comparison);
+        var charts = ComparisonCharts.Write(folder, comparison);
+        var full = new JsonObject
+        {
+            ["format"] = ResultFiles.Format,
+            ["zjsim_version"] = ResultFiles.Version,
+            ["commit"] = ResultFiles.Commit,
+        };
+        foreach (var (k, v) in manifest) full[k] = v?.DeepClone();
+        full["paired"] = comparison.Paired;
+        full["charts"] = new JsonArray(charts.Select(c => (JsonNode)c.Replace('\\', '/')).ToArray());
+        full["machine"] = ResultFiles.Machine();
+        folder.Write(ResultFiles.Manifest, w => w.Write(full.ToJsonString(ConfigJson.Indented)));
+    }
+}

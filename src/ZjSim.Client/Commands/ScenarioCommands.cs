@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Spectre.Console;
+using ZjSim.Model.Scenarios;
+
+namespace ZjSim.Client.Commands;
+
+/// <summary>`zjsim scenarios` lists the scenarios; `zjsim scenario show NAME` prints one resolved, and what it changes against the baseline.</summary>
+public static class ScenarioCommands
+{
+    public const string Baseline = "baseline";
+
+    public static int List(string? configOption, IAnsiConsole console, TextWriter error)
+    {
+        try
+        {
+            string dir = ConfigDirectory.Locate(configOption);
+            var table = new Table().Border(TableBorder.Simple).Title($"Scenarios in {Markup.Escape(Path.Combine(dir, ConfigDirectory.ScenariosFolder))}")
+                .AddColumn(new TableColumn("name").NoWrap()).AddColumn("description");
+            foreach (var e in ScenarioLoader.List(dir)) table.AddRow(Markup.Escape(e.Name), Markup.Escape(e.Description));
+            console.Write(table);
+            return ExitCodes.Ok;
+        }
+        catch (ConfigException e)
+        {
+            error.WriteLine($"zjsim scenarios: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    public static int Show(string name, string? configOption, IAnsiConsole console, TextWriter error)
+    {
+        try
+        {
+            string dir = ConfigDirectory.Locate(configOption);
+            var scenario = ScenarioLoader.Load(name, dir);
+            var values = Flatten(JsonNode.Parse(scenario.CanonicalJson)!);
+            var baseline = Flatten(JsonNode.Parse(ScenarioLoader.Load(Baseline, dir).CanonicalJson)!);
+
+            console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: {Markup.Escape(scenario.Description)}");
+            console.MarkupLine($"[grey]{Markup.Escape(scenario.SourcePath)}, sha256 {scenario.Hash[..16]}…[/]");
+            var changes = new Table().Border(TableBorder.Simple).Title($"Changes against {Baseline}")
+                .AddColumn(new TableColumn("parameter").NoWrap()).AddColumn(new TableColumn(Baseline).RightAligned()).AddColumn(new TableColumn(scenario.Name).RightAligned());
+            foreach (var key in values.Keys.Union(baseline.Keys).Order(StringComparer.Ordinal))
+            {
+                values.TryGetValue(key, out var v);
+                baseline.TryGetValue(key, out var b);
+                if (v != b) changes.AddRow(Markup.Escape(key), Markup.Escape(b ?? "(none)"), Markup.Escape(v ?? "(none)"));
+            }
+            if (changes.Rows.Count == 0) console.MarkupLine($"No changes against {Baseline}.");
+            else console.Write(changes);
+
+            var all = new Table().Border(TableBorder.Simple).Title("Resolved parameters")
+                .AddColumn(new TableColumn("parameter").NoWrap()).AddColumn("value");
+            foreach (var (key, value) in values) all.AddRow(Markup.Escape(key), Markup.Escape(value));
+            console.Write(all);
+            return ExitCodes.Ok;
+        }
+        catch (ConfigException e)
+        {
+            error.WriteLine($"zjsim scenario show: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    /// <summary>Dotted key → value text, in document order.</summary>
+    public static Dictionary<string, string> Flatten(JsonNode node)
+    {
+        var result = new Dictionary<string, string>();
+        void Walk(JsonNode? n, string path)
+        {
+            switch (n)
+            {
+                case JsonObject o:
+                    foreach (var (k, v) in o) Walk(v, path.Length == 0 ? k : $"{path}.{k}");
+                    break;
+                case JsonArray a:
+                    for (int i = 0; i < a.Count; i++) Walk(a[i], $"{path}[{i}]");
+                    break;
+                case JsonValue v:
+                    result[path] = v.TryGetValue(out double d) ? d.ToString("R", CultureInfo.InvariantCulture) : v.ToJsonString();
+                    break;
+                default:
+                    result[path] = "null";
+                    break;
+            }
+        }
+        Walk(node, "");
+        return result;
+    }
+}
