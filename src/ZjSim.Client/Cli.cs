@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using ZjSim.Client.Commands;
 using ZjSim.GrainInterfaces;
+using ZjSim.Grains.Telemetry;
 
 namespace ZjSim.Client;
 
@@ -11,7 +12,9 @@ namespace ZjSim.Client;
 /// </summary>
 public static class Cli
 {
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter error, CancellationToken cancellation)
+    /// <param name="adjustTelemetry">Lets tests attach in-memory exporters to what the options chose.</param>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter error, CancellationToken cancellation,
+        Func<TelemetryOptions, TelemetryOptions>? adjustTelemetry = null)
     {
         var config = new Option<string?>("--config") { Description = "The config folder (default: the nearest config/ above the working directory, or $ZJSIM_CONFIG)", Recursive = true };
 
@@ -23,17 +26,21 @@ public static class Cli
         var scale = new Option<double?>("--scale") { Description = "Share of the province to simulate, in (0, 1] (default 1: province scale)" };
         var concurrency = new Option<int?>("--concurrency") { Description = "Replications in flight at once, per scenario (default: max(2, cores))" };
 
+        var telemetry = new Option<TelemetryExport>("--telemetry") { Description = "off, console (print spans, metrics and logs) or otlp (send them to a collector)", DefaultValueFactory = _ => TelemetryExport.Off };
+        var otlpEndpoint = new Option<string?>("--otlp-endpoint") { Description = "OTLP collector address (implies --telemetry otlp; default $OTEL_EXPORTER_OTLP_ENDPOINT, else http://localhost:4318)" };
+        var otlpGrpc = new Option<bool>("--otlp-grpc") { Description = "Send OTLP over gRPC (port 4317) instead of HTTP/protobuf" };
+
         var scenario = new Option<string>("--scenario", "-s") { Description = "A scenario name under config/scenarios, or a path to a scenario .json file", Required = true };
         var run = new Command("run", "Run a scenario's replications on an embedded silo and check the 2027 goals")
         {
-            scenario, replications, seed, output, granularity, scale, concurrency,
+            scenario, replications, seed, output, granularity, scale, concurrency, telemetry, otlpEndpoint, otlpGrpc,
         };
 
         var scenarios = new Argument<string[]>("scenarios") { Description = "Scenario names or paths; the first is the reference", Arity = ArgumentArity.ZeroOrMore };
         var from = new Option<string[]>("--from") { Description = "Compare saved run (or compare) folders instead of simulating", AllowMultipleArgumentsPerToken = true };
         var compare = new Command("compare", "Run scenarios with common random numbers and compare goal probabilities pairwise")
         {
-            scenarios, from, replications, seed, output, granularity, scale, concurrency,
+            scenarios, from, replications, seed, output, granularity, scale, concurrency, telemetry, otlpEndpoint, otlpGrpc,
         };
 
         var runsDir = new Option<string?>("--dir") { Description = "The results folder (default: runs/)" };
@@ -61,11 +68,22 @@ public static class Cli
 
         var command = parsed.CommandResult.Command;
         bool help = args.Any(a => a is "-h" or "--help" or "-?");
+        TelemetryOptions Telemetry()
+        {
+            Uri? endpoint = null;
+            if (parsed.GetValue(otlpEndpoint) is string text
+                && (!Uri.TryCreate(text, UriKind.Absolute, out endpoint) || endpoint.Scheme is not ("http" or "https")))
+                throw new UsageException($"--otlp-endpoint: not an http(s) URL: '{text}'");
+            var export = endpoint is not null ? TelemetryExport.Otlp : parsed.GetValue(telemetry);
+            var options = new TelemetryOptions(export, endpoint, parsed.GetValue(otlpGrpc));
+            return adjustTelemetry?.Invoke(options) ?? options;
+        }
         RunOptions RunOptionsFrom(string scenarioValue) => new(
             scenarioValue, parsed.GetValue(replications), parsed.GetValue(seed), parsed.GetValue(output),
-            parsed.GetValue(granularity), parsed.GetValue(scale), parsed.GetValue(config), parsed.GetValue(concurrency));
+            parsed.GetValue(granularity), parsed.GetValue(scale), parsed.GetValue(config), parsed.GetValue(concurrency), Telemetry());
 
         if (!help)
+        try
         {
             if (command == run)
                 return await RunCommand.ExecuteAsync(RunOptionsFrom(parsed.GetValue(scenario)!), console, error, cancellation);
@@ -76,6 +94,11 @@ public static class Cli
             if (command == show) return SavedRunsCommands.Show(parsed.GetValue(showDir)!, console, error);
             if (command == listScenarios) return ScenarioCommands.List(parsed.GetValue(config), console, error);
             if (command == scenarioShow) return ScenarioCommands.Show(parsed.GetValue(scenarioName)!, parsed.GetValue(config), console, error);
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine($"zjsim: {e.Message}");
+            return ExitCodes.BadInput;
         }
 
         // Help, version, or a command group alone: let System.CommandLine print its text.

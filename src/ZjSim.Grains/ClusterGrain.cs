@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using ZjSim.GrainInterfaces;
+using ZjSim.Grains.Telemetry;
 using ZjSim.Model;
 using ZjSim.Model.Agents;
 using ZjSim.Model.Simulation;
@@ -35,11 +37,19 @@ public sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds) : Grai
 
     public async Task<ClusterReport> Step(int year, bool brainServed)
     {
-        if (_batch is not null) return _batch.StepYear(year, brainServed);
-        if (_core is null) throw new InvalidOperationException("cluster grain stepped before Initialize");
-        var context = _core.BeginYear(year, brainServed);
-        var states = await Task.WhenAll(_members.Select(g => g.Step(context)));
-        return _core.EndYear(year, Tally(states));
+        long start = Stopwatch.GetTimestamp();
+        ClusterReport report;
+        if (_batch is not null) report = _batch.StepYear(year, brainServed);
+        else
+        {
+            if (_core is null) throw new InvalidOperationException("cluster grain stepped before Initialize");
+            var context = _core.BeginYear(year, brainServed);
+            var states = await Task.WhenAll(_members.Select(g => g.Step(context)));
+            report = _core.EndYear(year, Tally(states));
+        }
+        ZjSimTelemetry.StepDuration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds,
+            new KeyValuePair<string, object?>(ZjSimTelemetry.Tags.Granularity, _batch is null ? "enterprise" : "cluster"));
+        return report;
     }
 
     public async Task Release()

@@ -1,18 +1,30 @@
+using System.Diagnostics;
 using ZjSim.GrainInterfaces;
+using ZjSim.Grains.Telemetry;
 using ZjSim.Model;
+using ZjSim.Model.Goals;
 using ZjSim.Model.Simulation;
+using static ZjSim.Grains.Telemetry.ZjSimTelemetry;
 
 namespace ZjSim.Grains;
 
 /// <summary>
 /// Advances one replication year by year: brains launch, every cluster steps (one call per cluster-year,
 /// all clusters at once), the province combines their reports in cluster order, goals are checked.
+/// Traced as a replication span with a span per year and a goal-check span.
 /// </summary>
 public sealed class ReplicationGrain(IGrainFactory grains, WorldCache worlds) : Grain, IReplicationGrain
 {
+    /// <summary>Cluster steps are recorded as events on the year spans of this replication only, so traces stay small.</summary>
+    public const int TracedClusterStepsReplication = 0;
+
     public async Task<long> Run(Immutable<RunRequest> request, int replication)
     {
         var r = request.Value;
+        using var span = Source.StartActivity("zjsim.replication");
+        span?.SetTag(Tags.RunId, r.RunId).SetTag(Tags.Scenario, r.ScenarioName).SetTag(Tags.Seed, (long)r.Seed)
+            .SetTag(Tags.Replication, replication).SetTag(Tags.Granularity, r.Granularity.ToString().ToLowerInvariant());
+
         var (world, goals) = worlds.Get(r);
         var years = world.Parameters.Years;
         var table = new IndicatorTable(years.BaseYear, years.EndYear);
@@ -20,13 +32,21 @@ public sealed class ReplicationGrain(IGrainFactory grains, WorldCache worlds) : 
         var clusters = world.Clusters
             .Select(c => grains.GetGrain<IClusterGrain>(GrainKeys.Cluster(r.RunId, replication, c.Index)))
             .ToArray();
+        var scenarioTag = new KeyValuePair<string, object?>(Tags.Scenario, r.ScenarioName);
 
-        var reports = await Task.WhenAll(clusters.Select((g, i) => g.Initialize(request, replication, i)));
-        province.Observe(years.BaseYear, reports, table);
+        ClusterReport[] reports;
+        using (var init = Source.StartActivity("zjsim.year"))
+        {
+            init?.SetTag(Tags.Year, years.BaseYear).SetTag(Tags.Replication, replication);
+            reports = await Task.WhenAll(clusters.Select((g, i) => g.Initialize(request, replication, i)));
+            province.Observe(years.BaseYear, reports, table);
+        }
         int brains = province.Brains;
         long enterpriseYears = 0;
         for (int year = years.BaseYear + 1; year <= years.EndYear; year++)
         {
+            using var yearSpan = Source.StartActivity("zjsim.year");
+            yearSpan?.SetTag(Tags.Year, year).SetTag(Tags.Replication, replication);
             var launches = province.LaunchBrains(year);
             await Task.WhenAll(launches.Select((served, k) =>
                 grains.GetGrain<IIndustryBrainGrain>(GrainKeys.Brain(r.RunId, replication, brains + k)).Launch(year, served)));
@@ -35,13 +55,46 @@ public sealed class ReplicationGrain(IGrainFactory grains, WorldCache worlds) : 
             // Task.WhenAll keeps input order, so reports are combined in cluster order whatever finishes first.
             reports = await Task.WhenAll(clusters.Select((g, i) => g.Step(year, province.BrainServed[i])));
             province.Observe(year, reports, table);
-            enterpriseYears += reports.Sum(x => x.EnterpriseYears);
+            long yearEnterpriseYears = reports.Sum(x => x.EnterpriseYears);
+            enterpriseYears += yearEnterpriseYears;
+            EnterpriseYears.Add(yearEnterpriseYears, scenarioTag);
+            if (yearSpan is not null)
+            {
+                yearSpan.SetTag(Tags.EnterpriseYears, yearEnterpriseYears).SetTag("zjsim.brains_launched", launches.Count);
+                if (replication == TracedClusterStepsReplication)
+                    foreach (var c in reports)
+                        yearSpan.AddEvent(new ActivityEvent("zjsim.cluster_step", tags: new ActivityTagsCollection
+                        {
+                            [Tags.Cluster] = world.Clusters[c.ClusterIndex].Name,
+                            [Tags.EnterpriseYears] = c.EnterpriseYears,
+                            ["zjsim.output"] = c.Output,
+                            ["zjsim.has_platform"] = c.HasPlatform,
+                        }));
+            }
         }
 
-        var outcome = new ReplicationOutcome(replication, table, goals.Evaluate(table, world.Scale).ToArray(), enterpriseYears);
+        var results = CheckGoals(goals, table, world.Scale);
+        var outcome = new ReplicationOutcome(replication, table, results, enterpriseYears, r.ScenarioName);
         await grains.GetGrain<IAggregatorGrain>(r.RunId).Record(outcome.AsImmutable());
         await Task.WhenAll(clusters.Select(g => g.Release()));
+        span?.SetTag(Tags.EnterpriseYears, enterpriseYears);
         DeactivateOnIdle();
         return enterpriseYears;
+    }
+
+    private static GoalResult[] CheckGoals(GoalSet goals, IndicatorTable table, double scale)
+    {
+        using var span = Source.StartActivity("zjsim.goal_check");
+        var results = goals.Evaluate(table, scale).ToArray();
+        if (span is not null)
+        {
+            span.SetTag(Tags.GoalsMet, results.Count(g => g.Met));
+            foreach (var g in results)
+                span.AddEvent(new ActivityEvent("zjsim.goal", tags: new ActivityTagsCollection
+                {
+                    [Tags.Goal] = g.Goal, [Tags.Target] = g.Target, [Tags.Value] = g.Value, [Tags.Met] = g.Met,
+                }));
+        }
+        return results;
     }
 }

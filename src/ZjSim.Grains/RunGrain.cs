@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using ZjSim.GrainInterfaces;
+using ZjSim.Grains.Telemetry;
 
 namespace ZjSim.Grains;
 
@@ -54,6 +55,9 @@ public sealed class RunGrain(IGrainFactory grains, ILogger<RunGrain> logger) : G
                     long enterpriseYears = await grain.Run(request, replication);
                     _enterpriseYears += enterpriseYears;
                     _completed++;
+                    ZjSimTelemetry.ReplicationsCompleted.Add(1, new KeyValuePair<string, object?>(ZjSimTelemetry.Tags.Scenario, r.ScenarioName));
+                    logger.LogInformation("Run {RunId}: replication {Replication} of {Scenario} done ({Completed}/{Total})",
+                        r.RunId, replication, r.ScenarioName, _completed, r.Replications);
                 }
                 catch (Exception e)
                 {
@@ -62,6 +66,8 @@ public sealed class RunGrain(IGrainFactory grains, ILogger<RunGrain> logger) : G
                 }
             }
         }
+        logger.LogInformation("Run {RunId}: {Scenario}, {Replications} replications, seed {Seed}, {Granularity} granularity",
+            r.RunId, r.ScenarioName, r.Replications, r.Seed, r.Granularity);
         int workers = Math.Clamp(r.MaxConcurrentReplications, 1, Math.Max(1, r.Replications));
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Worker()));
         _clock.Stop();

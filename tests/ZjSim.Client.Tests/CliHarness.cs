@@ -12,7 +12,10 @@ public sealed class CliHarness : IDisposable
 
     public Task<Result> Run(params string[] args) => Run(CancellationToken.None, args);
 
-    public async Task<Result> Run(CancellationToken cancellation, params string[] args)
+    public Task<Result> Run(CancellationToken cancellation, params string[] args) => Run(null, cancellation, args);
+
+    public async Task<Result> Run(Func<ZjSim.Grains.Telemetry.TelemetryOptions, ZjSim.Grains.Telemetry.TelemetryOptions>? telemetry,
+        CancellationToken cancellation, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -24,7 +27,7 @@ public sealed class CliHarness : IDisposable
             ColorSystem = ColorSystemSupport.NoColors,
         });
         console.Profile.Width = 80;
-        int code = await Cli.RunAsync([.. args, "--config", ConfigDir], console, error, cancellation);
+        int code = await Cli.RunAsync([.. args, "--config", ConfigDir], console, error, cancellation, telemetry);
         return new Result(code, output.ToString(), error.ToString());
     }
 

@@ -79,11 +79,16 @@ public static class CompareCommand
         SimulatedRun[] sims;
         string hostDescription;
         double startup;
+        string? traceId;
         try
         {
-            await using var host = await EmbeddedSilo.StartAsync(cancellation);
+            await using var host = await EmbeddedSilo.StartAsync(o.Telemetry, cancellation);
             hostDescription = host.Description;
             startup = clock.Elapsed.TotalSeconds;
+            using var root = RootSpan.Start("zjsim compare", plans[0]);
+            root?.SetTag(ZjSim.Grains.Telemetry.ZjSimTelemetry.Tags.Scenario, string.Join(",", plans.Select(p => p.Scenario.Name)));
+            root?.SetTag(ZjSim.Grains.Telemetry.ZjSimTelemetry.Tags.RunId, compareId);
+            traceId = root?.TraceId.ToHexString();
             console.MarkupLine($"[grey]compare {Markup.Escape(compareId)}: {string.Join(", ", plans.Select(p => Markup.Escape(p.Scenario.Name)))}; {o.Replications} replications each, seed {o.Seed} (common random numbers), scale {plans[0].Scenario.Parameters.World.Scale}[/]");
             sims = await ProgressDisplay.Follow(console, plans, report => Simulator.RunAsync(host, plans, report, cancellation));
         }
@@ -109,7 +114,7 @@ public static class CompareCommand
         {
             var p = sim.Plan;
             ResultFiles.WriteRun(folder, p.Scenario.Name, record, new RunProvenance(p.Scenario.CanonicalJson, p.Scenario.SourcePath,
-                Path.GetFullPath(p.GoalsPath), started, finished, startup, sim.Final.ElapsedSeconds, sim.Final.EnterpriseYears, hostDescription));
+                Path.GetFullPath(p.GoalsPath), started, finished, startup, sim.Final.ElapsedSeconds, sim.Final.EnterpriseYears, hostDescription, traceId));
         }
         var comparison = ScenarioComparison.Build(records);
         bool partial = sims.Any(s => s.Partial);
@@ -125,6 +130,7 @@ public static class CompareCommand
             ["scale"] = plans[0].Scenario.Parameters.World.Scale,
             ["granularity"] = o.Granularity.ToString().ToLowerInvariant(),
             ["host"] = hostDescription,
+            ["trace_id"] = traceId,
             ["timings"] = new JsonObject
             {
                 ["started_utc"] = started.ToString("O", CultureInfo.InvariantCulture),
@@ -138,6 +144,7 @@ public static class CompareCommand
         ComparisonReport.Print(console, comparison);
         if (partial) console.MarkupLine("[yellow]Cancelled: kept the replications already finished, marked partial in the manifests.[/]");
         console.MarkupLine($"Results written to [bold]{Markup.Escape(folder.FinalPath)}[/] (comparison.csv, comparison.json, charts/, one folder per scenario)");
+        if (traceId is not null) console.MarkupLine($"Trace id: [bold]{traceId}[/]");
         return partial ? ExitCodes.Cancelled : ExitCodes.Ok;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ZjSim.Grains.Telemetry;
 using Spectre.Console;
 using ZjSim.Client.Hosting;
 using ZjSim.Client.Output;
@@ -31,8 +32,10 @@ public static class RunCommand
             var clock = Stopwatch.StartNew();
             try
             {
-                await using var host = await EmbeddedSilo.StartAsync(cancellation);
+                await using var host = await EmbeddedSilo.StartAsync(options.Telemetry, cancellation);
                 double startup = clock.Elapsed.TotalSeconds;
+                // The root span of the run's trace; it ends before the host (and its exporters) is disposed.
+                using var root = RootSpan.Start("zjsim run", plan);
                 console.MarkupLine($"[grey]run {Markup.Escape(plan.Request.RunId)}: {Markup.Escape(plan.Scenario.Name)}, {plan.Request.Replications} replications, seed {plan.Request.Seed}, {plan.Request.Granularity.ToString().ToLowerInvariant()} granularity, scale {plan.Scenario.Parameters.World.Scale}[/]");
                 var sim = (await ProgressDisplay.Follow(console, [plan], report => Simulator.RunAsync(host, [plan], report, cancellation)))[0];
                 if (sim.Outcomes.Length == 0)
@@ -42,7 +45,7 @@ public static class RunCommand
                 }
                 var record = sim.ToRecord(folder.FinalPath);
                 var provenance = new RunProvenance(plan.Scenario.CanonicalJson, plan.Scenario.SourcePath, Path.GetFullPath(plan.GoalsPath),
-                    started, DateTime.UtcNow, startup, sim.Final.ElapsedSeconds, sim.Final.EnterpriseYears, host.Description);
+                    started, DateTime.UtcNow, startup, sim.Final.ElapsedSeconds, sim.Final.EnterpriseYears, host.Description, root?.TraceId.ToHexString());
                 ResultFiles.WriteRun(folder, "", record, provenance);
                 folder.Commit();
                 RunReport.Print(console, record);
@@ -50,6 +53,7 @@ public static class RunCommand
                 if (sim.Partial)
                     console.MarkupLine($"[yellow]Cancelled: kept the {record.Replications} finished replications, marked partial in the manifest.[/]");
                 console.MarkupLine($"Results written to [bold]{Markup.Escape(folder.FinalPath)}[/] (manifest.json, indicators.csv, goals.csv)");
+                if (root is not null) console.MarkupLine($"Trace id: [bold]{root.TraceId.ToHexString()}[/]");
                 return sim.Partial ? ExitCodes.Cancelled : ExitCodes.Ok;
             }
             catch (OperationCanceledException)

@@ -1,4 +1,5 @@
 using ZjSim.GrainInterfaces;
+using ZjSim.Grains.Telemetry;
 
 namespace ZjSim.Client.Commands;
 
@@ -11,4 +12,5 @@ public sealed record RunOptions(
     Granularity Granularity,
     double? Scale,
     string? ConfigDirectory,
-    int? Concurrency);
+    int? Concurrency,
+    TelemetryOptions? Telemetry = null);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ZjSim.Grains;
+using ZjSim.Grains.Telemetry;
 
 namespace ZjSim.Client.Hosting;
 
@@ -25,7 +26,7 @@ public sealed class EmbeddedSilo : ISimulationHost
     public IGrainFactory Grains { get; }
     public string Description { get; }
 
-    public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellation)
+    public static async Task<EmbeddedSilo> StartAsync(TelemetryOptions? telemetry, CancellationToken cancellation)
     {
         int siloPort = FreePort(), gatewayPort = FreePort();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -34,6 +35,7 @@ public sealed class EmbeddedSilo : ISimulationHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // The watchdog warns on any scheduling stall (a busy 2-core machine, a paused VM): noise for a CLI user.
         builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
+        builder.AddZjSimTelemetry(telemetry ?? TelemetryOptions.Off, "zjsim");
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "zjsim", clusterId: $"zjsim-embedded-{siloPort}");

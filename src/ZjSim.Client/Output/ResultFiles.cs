@@ -77,6 +77,7 @@ public static class ResultFiles
         ["scale"] = r.Scale,
         ["years"] = new JsonArray(r.FirstYear, r.LastYear),
         ["host"] = p.Host,
+        ["trace_id"] = p.TraceId,
         ["timings"] = Timings(p),
         ["machine"] = Machine(),
     };

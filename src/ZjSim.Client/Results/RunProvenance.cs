@@ -10,4 +10,5 @@ public sealed record RunProvenance(
     double StartupSeconds,
     double SimulationSeconds,
     long EnterpriseYears,
-    string Host);
+    string Host,
+    string? TraceId = null);

@@ -9,4 +9,5 @@ public sealed record ReplicationOutcome(
     [property: Id(0)] int Replication,
     [property: Id(1)] IndicatorTable Indicators,
     [property: Id(2)] GoalResult[] Goals,
-    [property: Id(3)] long EnterpriseYears);
+    [property: Id(3)] long EnterpriseYears,
+    [property: Id(4)] string Scenario = "");
