@@ -7,6 +7,8 @@ namespace ZjSim.Grains;
 /// <summary>
 /// Advances one replication year by year: brains launch, every cluster steps (one call per cluster-year,
 /// all clusters at once), the province combines their reports in cluster order, goals are checked.
+/// A replication is a pure function of (request, replication): when any of its grains dies with a silo, the
+/// run grain simply calls Run again and it starts over from the base year.
 /// </summary>
 public sealed class ReplicationGrain(IGrainFactory grains, WorldCache worlds) : Grain, IReplicationGrain
 {
@@ -38,9 +40,10 @@ public sealed class ReplicationGrain(IGrainFactory grains, WorldCache worlds) : 
             enterpriseYears += reports.Sum(x => x.EnterpriseYears);
         }
 
-        var outcome = new ReplicationOutcome(replication, table, goals.Evaluate(table, world.Scale).ToArray(), enterpriseYears);
+        var work = await Task.WhenAll(clusters.Select(g => g.Release()));
+        var bySilo = work.GroupBy(w => w.Silo).ToDictionary(g => g.Key, g => g.Sum(w => w.EnterpriseYears));
+        var outcome = new ReplicationOutcome(replication, table, goals.Evaluate(table, world.Scale).ToArray(), enterpriseYears, bySilo);
         await grains.GetGrain<IAggregatorGrain>(r.RunId).Record(outcome.AsImmutable());
-        await Task.WhenAll(clusters.Select(g => g.Release()));
         DeactivateOnIdle();
         return enterpriseYears;
     }
