@@ -11,6 +11,7 @@ public static class Cli
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter error, CancellationToken cancellation)
     {
         var configOption = new Option<string?>("--config") { Description = "The config folder (default: the nearest config/ above the working directory, or ZJSIM_CONFIG)", Recursive = true };
+        var clusterOption = new Option<string?>("--cluster") { Description = "Run on the ZjSim cluster whose membership is in this Redis (redis://HOST:PORT) instead of an embedded silo", Recursive = true };
 
         var scenario = new Option<string>("--scenario", "-s") { Description = "A scenario name under config/scenarios, or a path to a scenario .json file", Required = true };
         var replications = new Option<int>("--replications", "-n") { Description = "Number of replications", DefaultValueFactory = _ => 20 };
@@ -19,12 +20,12 @@ public static class Cli
         var granularity = new Option<Granularity>("--granularity") { Description = "cluster (cluster grains step their enterprises in batch) or enterprise (one grain per enterprise)", DefaultValueFactory = _ => Granularity.Cluster };
         var scale = new Option<double?>("--scale") { Description = "Share of the province to simulate, in (0, 1] (default 1: province scale)" };
         var concurrency = new Option<int?>("--concurrency") { Description = "Replications in flight at once (default: max(2, cores))" };
-        var run = new Command("run", "Run a scenario's replications on an embedded silo and check the 2027 goals")
+        var run = new Command("run", "Run a scenario's replications on an embedded silo (or the --cluster) and check the 2027 goals")
         {
             scenario, replications, seed, output, granularity, scale, concurrency,
         };
 
-        var root = new RootCommand("ZjSim: Monte Carlo simulation of Zhejiang's enterprise digital transformation, on Microsoft Orleans") { configOption, run };
+        var root = new RootCommand("ZjSim: Monte Carlo simulation of Zhejiang's enterprise digital transformation, on Microsoft Orleans") { configOption, clusterOption, run };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -38,7 +39,7 @@ public static class Cli
             var options = new RunOptions(
                 parsed.GetValue(scenario)!, parsed.GetValue(replications), parsed.GetValue(seed), parsed.GetValue(output),
                 parsed.GetValue(granularity), parsed.GetValue(scale), parsed.GetValue(configOption), parsed.GetValue(concurrency));
-            return await RunCommand.ExecuteAsync(options, console, error, cancellation);
+            return await RunCommand.ExecuteAsync(options, console, error, cancellation, parsed.GetValue(clusterOption));
         }
 
         // Help, version, or no command: let System.CommandLine print its text.

@@ -7,10 +7,11 @@ using ZjSim.Model.Scenarios;
 
 namespace ZjSim.Client.Commands;
 
-/// <summary>`zjsim run`: one scenario, N replications, on an embedded silo; prints the goal table and writes DIR.</summary>
+/// <summary>`zjsim run`: one scenario, N replications, on an embedded silo or a cluster; prints the goal table and writes DIR.</summary>
 public static class RunCommand
 {
-    public static async Task<int> ExecuteAsync(RunOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation)
+    /// <param name="cluster">The global --cluster address, or null for the embedded silo.</param>
+    public static async Task<int> ExecuteAsync(RunOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation, string? cluster = null)
     {
         RunPlan plan;
         RunFolder folder;
@@ -31,7 +32,7 @@ public static class RunCommand
             var clock = Stopwatch.StartNew();
             try
             {
-                await using var host = await EmbeddedSilo.StartAsync(cancellation);
+                await using var host = await SimulationHosts.StartAsync(cluster, cancellation);
                 double startup = clock.Elapsed.TotalSeconds;
                 console.MarkupLine($"[grey]run {Markup.Escape(plan.Request.RunId)}: {Markup.Escape(plan.Scenario.Name)}, {plan.Request.Replications} replications, seed {plan.Request.Seed}, {plan.Request.Granularity.ToString().ToLowerInvariant()} granularity, scale {plan.Scenario.Parameters.World.Scale}[/]");
                 var (outcomes, goals, final) = await WithProgress(console, plan, host, cancellation);
@@ -40,13 +41,21 @@ public static class RunCommand
                 ResultFiles.WriteAll(folder, result);
                 folder.Commit();
                 RunReport.Print(console, result);
+                if (cluster is not null) SiloWorkReport.Print(console, outcomes);
                 console.MarkupLine($"Results written to [bold]{Markup.Escape(folder.FinalPath)}[/] (manifest.json, indicators.csv, goals.csv)");
                 return ExitCodes.Ok;
             }
             catch (OperationCanceledException)
             {
                 error.WriteLine("zjsim run: cancelled; nothing was written");
+                if (cluster is not null)
+                    error.WriteLine($"zjsim run: the run goes on in the cluster; 'zjsim --cluster {cluster} attach {plan.Request.RunId}' fetches it");
                 return ExitCodes.Cancelled;
+            }
+            catch (Exception e) when (e is ClusterUnreachableException or UsageException)
+            {
+                error.WriteLine($"zjsim run: {e.Message}");
+                return ExitCodes.BadInput;
             }
             catch (SimulationFailedException e)
             {
@@ -72,7 +81,7 @@ public static class RunCommand
                     lastTenth = tenth;
                     console.WriteLine($"  {p.Completed}/{total} replications, {p.ElapsedSeconds:0.0} s");
                 }
-            }, cancellation);
+            }, cancellation, RetryNotice(console));
         }
         (ReplicationOutcome[], GoalTally[], RunProgress) result = default;
         await console.Progress()
@@ -80,8 +89,12 @@ public static class RunCommand
             .StartAsync(async ctx =>
             {
                 var task = ctx.AddTask(Markup.Escape(plan.Scenario.Name), maxValue: total);
-                result = await Simulator.RunAsync(host, plan.Request, p => task.Value = p.Completed, cancellation);
+                result = await Simulator.RunAsync(host, plan.Request, p => task.Value = p.Completed, cancellation, RetryNotice(console));
             });
         return result;
     }
+
+    /// <summary>Each step the cluster or the client had to redo, one line as it happens.</summary>
+    public static Action<string> RetryNotice(IAnsiConsole console) =>
+        message => console.MarkupLine($"[yellow]  retry: {Markup.Escape(message)}[/]");
 }
