@@ -25,7 +25,11 @@ public static class Cli
             scenario, replications, seed, output, granularity, scale, concurrency,
         };
 
-        var root = new RootCommand("ZjSim: Monte Carlo simulation of Zhejiang's enterprise digital transformation, on Microsoft Orleans") { configOption, clusterOption, run };
+        var runId = new Argument<string>("RUN_ID") { Description = "The run id that `zjsim run` printed" };
+        var attachOutput = new Option<string?>("--out", "-o") { Description = "Output folder (default: runs/RUN_ID)" };
+        var attach = new Command("attach", "Reconnect to a run on the cluster (--cluster), follow it to the end and write its results") { runId, attachOutput };
+
+        var root = new RootCommand("ZjSim: Monte Carlo simulation of Zhejiang's enterprise digital transformation, on Microsoft Orleans") { configOption, clusterOption, run, attach };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -41,6 +45,9 @@ public static class Cli
                 parsed.GetValue(granularity), parsed.GetValue(scale), parsed.GetValue(configOption), parsed.GetValue(concurrency));
             return await RunCommand.ExecuteAsync(options, console, error, cancellation, parsed.GetValue(clusterOption));
         }
+        if (parsed.CommandResult.Command == attach && !args.Any(a => a is "-h" or "--help" or "-?"))
+            return await AttachCommand.ExecuteAsync(parsed.GetValue(runId)!, parsed.GetValue(attachOutput), parsed.GetValue(configOption),
+                parsed.GetValue(clusterOption), console, error, cancellation);
 
         // Help, version, or no command: let System.CommandLine print its text.
         var config = new InvocationConfiguration { Output = new AnsiTextWriter(console), Error = error };

@@ -65,7 +65,7 @@ public static class ResultFiles
             },
             ["goals"] = new JsonObject
             {
-                ["source"] = Path.GetFullPath(p.GoalsPath),
+                ["source"] = p.GoalsPath.Length > 0 ? Path.GetFullPath(p.GoalsPath) : null,   // empty: attached, no local file
                 ["goals"] = JsonSerializer.SerializeToNode(p.Goals.Goals, ConfigJson.Options),
             },
             ["seed"] = p.Request.Seed,
