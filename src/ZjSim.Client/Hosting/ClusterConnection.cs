@@ -41,6 +41,7 @@ public sealed class ClusterConnection : ISimulationHost
         // Lost gateways and connections surface as retried calls with their own notices; the runtime's log of them is noise here.
         builder.Logging.SetMinimumLevel(LogLevel.Error);
         builder.Logging.AddFilter("Orleans", LogLevel.Critical);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);   // a failed start is reported below, once
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o => { o.ServiceId = ClusterNames.ServiceId; o.ClusterId = ClusterNames.ClusterId; });
@@ -62,8 +63,10 @@ public sealed class ClusterConnection : ISimulationHost
         catch (Exception e) when (!cancellation.IsCancellationRequested)
         {
             host.Dispose();
-            throw new ClusterUnreachableException(
-                $"no silo of the cluster at {redis} answered ({TransientFailure.Describe(e)}); start silos with scripts/cluster-up.sh or zjsim-silo --cluster {redis}");
+            string what = e.Message.Contains("Could not find any gateway", StringComparison.Ordinal)
+                ? $"no silo of the cluster at {redis} is up"
+                : $"no silo of the cluster at {redis} answered ({TransientFailure.Describe(e)})";
+            throw new ClusterUnreachableException($"{what}; start silos with scripts/cluster-up.sh or zjsim-silo --cluster {redis}");
         }
     }
 
