@@ -41,7 +41,7 @@ public sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILocal
         if (_batch is not null) report = _batch.StepYear(year, brainServed);
         else
         {
-            if (_core is null) throw new InvalidOperationException("cluster grain stepped before Initialize");
+            if (_core is null) throw new ReplicationStateLostException($"cluster grain {this.GetPrimaryKeyString()} has no state for {year}");
             var context = _core.BeginYear(year, brainServed);
             var states = await Task.WhenAll(_members.Select(g => g.Step(context)));
             report = _core.EndYear(year, Tally(states));

@@ -2,6 +2,7 @@ using Orleans.Persistence.Redis;
 using Orleans.Runtime.Messaging;
 using Orleans.Storage;
 using StackExchange.Redis;
+using ZjSim.GrainInterfaces;
 
 namespace ZjSim.Grains;
 
@@ -20,6 +21,8 @@ public static class TransientFailure
         TimeoutException or RedisException or RedisStorageException => true,
         // A storage write that lost a race with another activation of the same grain: the next attempt reads afresh.
         InconsistentStateException => true,
+        // A replication's grain came back without its state: the replication starts over.
+        ReplicationStateLostException => true,
         // The runtime's own failures (forwarding to a dead activation, a directory in flux) are plain
         // OrleansExceptions; subclasses such as WrappedException carry application errors.
         _ => e.GetType() == typeof(OrleansException),
