@@ -13,7 +13,7 @@ namespace ZjSim.Client.Commands;
 public static class Simulator
 {
     /// <summary>How long the client keeps trying when no call gets through, before it gives up on the cluster.</summary>
-    public static TimeSpan PatienceWithoutContact { get; set; } = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan PatienceWithoutContact = TimeSpan.FromMinutes(2);
 
     public static async Task<(ReplicationOutcome[] Outcomes, GoalTally[] Goals, RunProgress Final)> RunAsync(
         ISimulationHost host, RunRequest request, Action<RunProgress> onProgress, CancellationToken cancellation,
