@@ -60,9 +60,10 @@ public sealed class ClusterConnection : ISimulationHost
             var gateways = await host.Services.GetRequiredService<IGatewayListProvider>().GetGateways();
             return new ClusterConnection(host, redis, gateways.Count);
         }
-        catch (Exception e) when (!cancellation.IsCancellationRequested)
+        catch (Exception e)
         {
             host.Dispose();
+            if (cancellation.IsCancellationRequested) throw;
             string what = e.Message.Contains("Could not find any gateway", StringComparison.Ordinal)
                 ? $"no silo of the cluster at {redis} is up"
                 : $"no silo of the cluster at {redis} answered ({TransientFailure.Describe(e)})";
