@@ -17,6 +17,7 @@ public static class Cli
         Func<TelemetryOptions, TelemetryOptions>? adjustTelemetry = null)
     {
         var config = new Option<string?>("--config") { Description = "The config folder (default: the nearest config/ above the working directory, or $ZJSIM_CONFIG)", Recursive = true };
+        var cluster = new Option<string?>("--cluster") { Description = "Run on the ZjSim cluster whose membership is in this Redis (redis://HOST:PORT) instead of an embedded silo", Recursive = true };
 
         // Options shared by run and compare.
         var replications = new Option<int>("--replications", "-n") { Description = "Number of replications", DefaultValueFactory = _ => 20 };
@@ -31,7 +32,7 @@ public static class Cli
         var otlpGrpc = new Option<bool>("--otlp-grpc") { Description = "Send OTLP over gRPC (port 4317) instead of HTTP/protobuf" };
 
         var scenario = new Option<string>("--scenario", "-s") { Description = "A scenario name under config/scenarios, or a path to a scenario .json file", Required = true };
-        var run = new Command("run", "Run a scenario's replications on an embedded silo and check the 2027 goals")
+        var run = new Command("run", "Run a scenario's replications on an embedded silo (or the --cluster) and check the 2027 goals")
         {
             scenario, replications, seed, output, granularity, scale, concurrency, telemetry, otlpEndpoint, otlpGrpc,
         };
@@ -54,9 +55,13 @@ public static class Cli
         var scenarioShow = new Command("show", "Print a scenario's resolved parameters and what it changes against the baseline") { scenarioName };
         var scenarioCommand = new Command("scenario", "Inspect one scenario") { scenarioShow };
 
+        var runId = new Argument<string>("RUN_ID") { Description = "The run id that `zjsim run` printed" };
+        var attachOutput = new Option<string?>("--out", "-o") { Description = "Output folder (default: runs/RUN_ID)" };
+        var attach = new Command("attach", "Reconnect to a run on the cluster (--cluster), follow it to the end and write its results") { runId, attachOutput };
+
         var root = new RootCommand("ZjSim: Monte Carlo simulation of Zhejiang's enterprise digital transformation, on Microsoft Orleans")
         {
-            config, run, compare, runs, show, listScenarios, scenarioCommand,
+            config, cluster, run, compare, attach, runs, show, listScenarios, scenarioCommand,
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -86,10 +91,13 @@ public static class Cli
         try
         {
             if (command == run)
-                return await RunCommand.ExecuteAsync(RunOptionsFrom(parsed.GetValue(scenario)!), console, error, cancellation);
+                return await RunCommand.ExecuteAsync(RunOptionsFrom(parsed.GetValue(scenario)!), console, error, cancellation, parsed.GetValue(cluster));
             if (command == compare)
                 return await CompareCommand.ExecuteAsync(
-                    new CompareOptions(parsed.GetValue(scenarios) ?? [], parsed.GetValue(from) ?? [], RunOptionsFrom("")), console, error, cancellation);
+                    new CompareOptions(parsed.GetValue(scenarios) ?? [], parsed.GetValue(from) ?? [], RunOptionsFrom("")), console, error, cancellation, parsed.GetValue(cluster));
+            if (command == attach)
+                return await AttachCommand.ExecuteAsync(parsed.GetValue(runId)!, parsed.GetValue(attachOutput), parsed.GetValue(config),
+                    parsed.GetValue(cluster), console, error, cancellation);
             if (command == runs) return SavedRunsCommands.List(parsed.GetValue(runsDir), console, error);
             if (command == show) return SavedRunsCommands.Show(parsed.GetValue(showDir)!, console, error);
             if (command == listScenarios) return ScenarioCommands.List(parsed.GetValue(config), console, error);

@@ -11,6 +11,6 @@ public interface IClusterGrain : IGrainWithStringKey
 {
     [Alias("Initialize")] Task<ClusterReport> Initialize(Immutable<RunRequest> request, int replication, int clusterIndex);
     [Alias("Step")] Task<ClusterReport> Step(int year, bool brainServed);
-    /// <summary>The replication is over: drop the state and deactivate.</summary>
-    [Alias("Release")] Task Release();
+    /// <summary>The replication is over: drop the state and deactivate; returns where and how much this grain simulated.</summary>
+    [Alias("Release")] Task<ClusterWork> Release();
 }

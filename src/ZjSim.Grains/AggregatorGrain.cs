@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using ZjSim.GrainInterfaces;
 using ZjSim.Grains.Telemetry;
 using ZjSim.Model;
@@ -5,22 +7,76 @@ using ZjSim.Model;
 namespace ZjSim.Grains;
 
 /// <summary>
-/// Collects a run's replication outcomes (keyed by replication, so a retried replication is counted once),
-/// counts, per goal, the replications that met it, and publishes each yearly indicator's running mean as a gauge.
+/// Collects a run's replication outcomes (keyed by replication, so a retried replication is counted once)
+/// and counts, per goal, the replications that met it. Every outcome is written to grain storage before
+/// Record returns, so an aggregator that dies with its silo comes back whole on another. With telemetry on,
+/// each yearly indicator's mean over the replications so far is published as a gauge.
 /// </summary>
-public sealed class AggregatorGrain : Grain, IAggregatorGrain
+public sealed class AggregatorGrain(IServiceProvider services) : Grain, IAggregatorGrain
 {
-    private readonly SortedDictionary<int, ReplicationOutcome> _outcomes = [];
-    private double[]? _sums;
+    // Outcomes are stored in pages of this many replications: one write per outcome stays small however
+    // many replications a run has, where a single state would be rewritten whole each time.
+    private const int PageSize = 64;
 
-    public Task Record(Immutable<ReplicationOutcome> outcome)
+    private readonly SortedDictionary<int, ReplicationOutcome> _outcomes = [];
+    private readonly Dictionary<int, GrainState<OutcomePage>> _pages = [];
+    private readonly GrainState<OutcomePageIndex> _index = new(new OutcomePageIndex());
+    private IGrainStorage _storage = null!;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _storage = services.GetRequiredKeyedService<IGrainStorage>(ClusterNames.Storage);
+        await _storage.ReadStateAsync(IndexName, this.GetGrainId(), _index);
+        _index.State ??= new OutcomePageIndex();
+        foreach (int page in _index.State.Pages)
+        {
+            var state = new GrainState<OutcomePage>(new OutcomePage());
+            await _storage.ReadStateAsync(PageName(page), this.GetGrainId(), state);
+            state.State ??= new OutcomePage();
+            _pages[page] = state;
+            foreach (var (replication, outcome) in state.State.Outcomes) _outcomes[replication] = outcome;
+        }
+    }
+
+    public async Task Record(Immutable<ReplicationOutcome> outcome)
     {
         var o = outcome.Value;
-        if (_outcomes.TryGetValue(o.Replication, out var previous)) Accumulate(previous.Indicators, -1);
-        _outcomes[o.Replication] = o;
-        Accumulate(o.Indicators, +1);
+        int page = o.Replication / PageSize;
+        if (!_pages.TryGetValue(page, out var state))
+        {
+            state = new GrainState<OutcomePage>(new OutcomePage());
+            _pages[page] = state;
+        }
+        state.State!.Outcomes[o.Replication] = o;
+        await Write(PageName(page), state, stored => stored.Outcomes[o.Replication] = o);
+        if (!_index.State!.Pages.Contains(page))
+        {
+            _index.State.Pages.Add(page);
+            await Write(IndexName, _index, stored => { if (!stored.Pages.Contains(page)) stored.Pages.Add(page); });
+        }
+        // The page may have come back from storage with outcomes another activation recorded.
+        foreach (var (replication, recorded) in state.State!.Outcomes) _outcomes[replication] = recorded;
         PublishMeans(o);
-        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Writes a stored state. A conflict means another activation of this aggregator wrote it meanwhile
+    /// (Orleans briefly had two while a silo's death was sorted out): outcomes are deterministic, so read
+    /// what it wrote, add ours again and write the union.
+    /// </summary>
+    private async Task Write<T>(string name, GrainState<T> state, Action<T> addOurs) where T : class, new()
+    {
+        try
+        {
+            await _storage.WriteStateAsync(name, this.GetGrainId(), state);
+        }
+        catch (InconsistentStateException)
+        {
+            await _storage.ReadStateAsync(name, this.GetGrainId(), state);
+            state.State ??= new T();
+            addOurs(state.State);
+            await _storage.WriteStateAsync(name, this.GetGrainId(), state);
+        }
     }
 
     public Task<GoalTally[]> GoalTallies()
@@ -33,23 +89,20 @@ public sealed class AggregatorGrain : Grain, IAggregatorGrain
 
     public Task<Immutable<ReplicationOutcome[]>> Outcomes() => Task.FromResult(_outcomes.Values.ToArray().AsImmutable());
 
-    private void Accumulate(IndicatorTable t, int sign)
-    {
-        _sums ??= new double[t.Values.Length];
-        for (int i = 0; i < t.Values.Length; i++)
-            if (!double.IsNaN(t.Values[i])) _sums[i] += sign * t.Values[i];
-    }
+    private const string IndexName = "outcome-pages";
+    private static string PageName(int page) => $"outcomes-{page}";
 
     private void PublishMeans(ReplicationOutcome latest)
     {
-        if (!ZjSimTelemetry.Indicator.Enabled || _sums is null) return;
+        if (!ZjSimTelemetry.Indicator.Enabled) return;
         var t = latest.Indicators;
         for (int year = t.FirstYear; year <= t.LastYear; year++)
             foreach (var indicator in Indicators.All)
             {
-                int index = (year - t.FirstYear) * IndicatorTable.IndicatorCount + (int)indicator;
-                if (double.IsNaN(t.Values[index])) continue;
-                ZjSimTelemetry.Indicator.Record(_sums[index] / _outcomes.Count,
+                if (double.IsNaN(t[year, indicator])) continue;
+                double sum = 0;
+                foreach (var o in _outcomes.Values) sum += o.Indicators[year, indicator];
+                ZjSimTelemetry.Indicator.Record(sum / _outcomes.Count,
                     new KeyValuePair<string, object?>(ZjSimTelemetry.Tags.Scenario, latest.Scenario),
                     new KeyValuePair<string, object?>(ZjSimTelemetry.Tags.Indicator, indicator.Name()),
                     new KeyValuePair<string, object?>(ZjSimTelemetry.Tags.Year, year));

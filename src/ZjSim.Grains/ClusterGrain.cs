@@ -11,16 +11,18 @@ namespace ZjSim.Grains;
 /// A cluster in one replication. `cluster` granularity: its enterprises live here as arrays and step in one
 /// loop. `enterprise` granularity: each enterprise is a grain, stepped with the hazards resolved here.
 /// </summary>
-public sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds) : Grain, IClusterGrain
+public sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILocalSiloDetails silo) : Grain, IClusterGrain
 {
     private ClusterPopulation? _batch;
     private ClusterCore? _core;
     private IEnterpriseGrain[] _members = [];
+    private long _enterpriseYears;
 
     public async Task<ClusterReport> Initialize(Immutable<RunRequest> request, int replication, int clusterIndex)
     {
         var r = request.Value;
         var (world, _) = worlds.Get(r);
+        _enterpriseYears = 0;   // a retried replication initializes again
         var spec = world.Clusters[clusterIndex];
         if (r.Granularity == Granularity.Cluster)
         {
@@ -42,23 +44,25 @@ public sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds) : Grai
         if (_batch is not null) report = _batch.StepYear(year, brainServed);
         else
         {
-            if (_core is null) throw new InvalidOperationException("cluster grain stepped before Initialize");
+            if (_core is null) throw new ReplicationStateLostException($"cluster grain {this.GetPrimaryKeyString()} has no state for {year}");
             var context = _core.BeginYear(year, brainServed);
             var states = await Task.WhenAll(_members.Select(g => g.Step(context)));
             report = _core.EndYear(year, Tally(states));
         }
         ZjSimTelemetry.StepDuration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds,
             new KeyValuePair<string, object?>(ZjSimTelemetry.Tags.Granularity, _batch is null ? "enterprise" : "cluster"));
+        _enterpriseYears += report.EnterpriseYears;
         return report;
     }
 
-    public async Task Release()
+    public async Task<ClusterWork> Release()
     {
         await Task.WhenAll(_members.Select(g => g.Release()));
         _batch = null;
         _core = null;
         _members = [];
         DeactivateOnIdle();
+        return new ClusterWork(silo.SiloAddress.Endpoint.ToString(), _enterpriseYears);
     }
 
     private static ClusterTally Tally(EnterpriseState[] states)

@@ -25,7 +25,7 @@ public sealed class EnterpriseGrain(WorldCache worlds) : Grain, IEnterpriseGrain
 
     public Task<EnterpriseState> Step(StepContext context)
     {
-        if (_world is null) throw new InvalidOperationException("enterprise grain stepped before Initialize");
+        if (_world is null) throw new ReplicationStateLostException($"enterprise grain {this.GetPrimaryKeyString()} has no state for {context.Year}");
         var prm = _world.Parameters;
         EnterpriseRules.Step(ref _state, _id, context, prm.SmartFactory, prm.FutureFactory, _seed, _replication);
         return Task.FromResult(_state);

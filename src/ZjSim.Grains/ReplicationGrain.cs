@@ -12,6 +12,8 @@ namespace ZjSim.Grains;
 /// Advances one replication year by year: brains launch, every cluster steps (one call per cluster-year,
 /// all clusters at once), the province combines their reports in cluster order, goals are checked.
 /// Traced as a replication span with a span per year and a goal-check span.
+/// A replication is a pure function of (request, replication): when any of its grains dies with a silo, the
+/// run grain simply calls Run again and it starts over from the base year.
 /// </summary>
 public sealed class ReplicationGrain(IGrainFactory grains, WorldCache worlds) : Grain, IReplicationGrain
 {
@@ -74,9 +76,10 @@ public sealed class ReplicationGrain(IGrainFactory grains, WorldCache worlds) : 
         }
 
         var results = CheckGoals(goals, table, world.Scale);
-        var outcome = new ReplicationOutcome(replication, table, results, enterpriseYears, r.ScenarioName);
+        var work = await Task.WhenAll(clusters.Select(g => g.Release()));
+        var bySilo = work.GroupBy(w => w.Silo).ToDictionary(g => g.Key, g => g.Sum(w => w.EnterpriseYears));
+        var outcome = new ReplicationOutcome(replication, table, results, enterpriseYears, r.ScenarioName, bySilo);
         await grains.GetGrain<IAggregatorGrain>(r.RunId).Record(outcome.AsImmutable());
-        await Task.WhenAll(clusters.Select(g => g.Release()));
         span?.SetTag(Tags.EnterpriseYears, enterpriseYears);
         DeactivateOnIdle();
         return enterpriseYears;

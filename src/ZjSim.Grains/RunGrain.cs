@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using ZjSim.GrainInterfaces;
 using ZjSim.Grains.Telemetry;
 
@@ -8,52 +8,110 @@ namespace ZjSim.Grains;
 /// <summary>
 /// Runs the replications of one run, at most MaxConcurrentReplications at a time. The work continues on
 /// this activation after Start returns, so the client's call never waits on a long simulation.
+/// Surviving a silo: a replication whose grains died is run again from scratch (it is a pure function of
+/// the request and its index); the request and the end of the run are in storage and every finished
+/// replication is in the aggregator's storage, so when this activation is lost (its silo died, or the silo
+/// holding its directory entry did and Orleans deactivated it), the next call activates the grain again
+/// and it carries on with the replications that are not yet done.
 /// </summary>
-public sealed class RunGrain(IGrainFactory grains, ILogger<RunGrain> logger) : Grain, IRunGrain
+public sealed class RunGrain(
+    IGrainFactory grains,
+    ILogger<RunGrain> logger,
+    ILocalSiloDetails silo,
+    [PersistentState("run", ClusterNames.Storage)] IPersistentState<RunState> state) : Grain, IRunGrain
 {
-    private RunRequest? _request;
-    private readonly Stopwatch _clock = new();
+    // Death of a silo is declared some seconds after it stops answering; the back-off spans that.
+    private const int MaxAttempts = 8;
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(15);
+
+    private readonly SemaphoreSlim _saving = new(1, 1);
+    private bool _running, _deactivated;
     private int _completed;
     private long _enterpriseYears;
-    private string? _error;
-    private bool _finished;
     private bool _cancelled;
 
-    public Task Start(Immutable<RunRequest> request)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (_request is not null) return Task.CompletedTask;   // idempotent: a retried Start does not rerun
-        _request = request.Value;
-        _clock.Start();
-        DelayDeactivation(TimeSpan.FromDays(1));
-        _ = RunAll(request);
+        // An unfinished run in storage means the activation that ran it is gone: carry on here. The finished
+        // replications are counted before the first call is answered, so progress never goes back.
+        var r = state.State.Request;
+        if (r is null || state.State.Finished) return;
+        var aggregator = grains.GetGrain<IAggregatorGrain>(r.RunId);
+        var kept = (await Retrying("reading the finished replications", aggregator.Outcomes)).Value;
+        await Note($"run: its grain was lost with a silo and carries on from storage on {Silo}, {kept.Length} of {r.Replications} replications already done");
+        Launch(kept);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Orleans may deactivate this grain while it runs (a silo died with its directory entry); the
+        // activation that replaces it carries the run on, so this one must stop starting work or writing.
+        _deactivated = true;
         return Task.CompletedTask;
     }
 
-    public Task<RunProgress> GetProgress() => Task.FromResult(_request is null
-        ? RunProgress.NotStarted
-        : new RunProgress(_completed, _request.Replications, _finished, _error, _enterpriseYears, _clock.Elapsed.TotalSeconds));
+    public async Task Start(Immutable<RunRequest> request)
+    {
+        var stored = state.State.Request;
+        if (stored is not null)
+        {
+            // Idempotent: running, resumed on activation, or finished; a retried Start never reruns.
+            if (stored != request.Value) throw new ArgumentException($"run id '{stored.RunId}' is already taken by another request");
+            return;
+        }
+        state.State = new RunState { Request = request.Value, StartedUtc = DateTime.UtcNow };
+        await Save();
+        Launch([]);
+    }
 
+    public Task<RunProgress> GetProgress()
+    {
+        var s = state.State;
+        if (s.Request is null) return Task.FromResult(RunProgress.NotStarted);
+        var progress = s.Finished
+            ? new RunProgress(s.Completed, s.Request.Replications, true, s.Error, s.EnterpriseYears, s.ElapsedSeconds, [.. s.Retries])
+            : new RunProgress(_completed, s.Request.Replications, false, null, _enterpriseYears, (DateTime.UtcNow - s.StartedUtc).TotalSeconds, [.. s.Retries]);
+        return Task.FromResult(progress);
+    }
+
+    public Task<RunRequest?> GetRequest() => Task.FromResult(state.State.Request);
+
+    /// <summary>Ctrl+C in the client: start no further replications; those in flight finish and are kept.</summary>
     public Task Cancel()
     {
         _cancelled = true;
         return Task.CompletedTask;
     }
 
-    private async Task RunAll(Immutable<RunRequest> request)
+    /// <summary>Runs the replications not among <paramref name="kept"/>, in the background of this activation.</summary>
+    private void Launch(ReplicationOutcome[] kept)
     {
-        var r = request.Value;
-        int next = 0;
+        if (_running) return;
+        _running = true;
+        _completed = kept.Length;
+        _enterpriseYears = kept.Sum(o => o.EnterpriseYears);
+        DelayDeactivation(TimeSpan.FromDays(1));
+        _ = RunAll(kept.Select(o => o.Replication).ToHashSet());
+    }
+
+    private async Task RunAll(HashSet<int> done)
+    {
+        var r = state.State.Request!;
+        var request = r.AsImmutable();
+        var pending = new Queue<int>(Enumerable.Range(0, r.Replications).Where(i => !done.Contains(i)));
+        string? error = null;
         async Task Worker()
         {
-            while (_error is null && !_cancelled && next < r.Replications)
+            // Dequeue is safe: the activation runs one turn at a time.
+            while (!_deactivated && !_cancelled && error is null && pending.TryDequeue(out int replication))
             {
-                int replication = next++;   // safe: the activation runs one turn at a time
                 try
                 {
                     var grain = grains.GetGrain<IReplicationGrain>(GrainKeys.Replication(r.RunId, replication));
-                    // Await first: `x += await y` would read x before the await and lose other workers' updates.
-                    long enterpriseYears = await grain.Run(request, replication);
-                    _enterpriseYears += enterpriseYears;
+                    // Await first, then add: `field += await` would read the field before the await and lose
+                    // what other workers added meanwhile.
+                    long years = await Retrying($"replication {replication}", () => grain.Run(request, replication));
+                    _enterpriseYears += years;
                     _completed++;
                     ZjSimTelemetry.ReplicationsCompleted.Add(1, new KeyValuePair<string, object?>(ZjSimTelemetry.Tags.Scenario, r.ScenarioName));
                     logger.LogInformation("Run {RunId}: replication {Replication} of {Scenario} done ({Completed}/{Total})",
@@ -61,8 +119,9 @@ public sealed class RunGrain(IGrainFactory grains, ILogger<RunGrain> logger) : G
                 }
                 catch (Exception e)
                 {
+                    if (_deactivated) return;   // the activation that replaced this one runs it
                     logger.LogError(e, "Replication {Replication} of run {RunId} failed", replication, r.RunId);
-                    _error ??= $"replication {replication} failed: {e.GetBaseException().Message}";
+                    error ??= $"replication {replication} failed: {e.GetBaseException().Message}";
                 }
             }
         }
@@ -70,7 +129,94 @@ public sealed class RunGrain(IGrainFactory grains, ILogger<RunGrain> logger) : G
             r.RunId, r.ScenarioName, r.Replications, r.Seed, r.Granularity);
         int workers = Math.Clamp(r.MaxConcurrentReplications, 1, Math.Max(1, r.Replications));
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Worker()));
-        _clock.Stop();
-        _finished = true;
+
+        // An outcome recorded by an aggregator activation that Orleans replaced while a silo's death was
+        // sorted out can be missing from its successor: check them all, and run any missing one again.
+        var aggregator = grains.GetGrain<IAggregatorGrain>(r.RunId);
+        for (int round = 0; round < 3 && error is null && !_deactivated && !_cancelled; round++)
+        {
+            var recorded = (await Retrying("checking the recorded replications", aggregator.Outcomes)).Value;
+            // The totals are those of the outcomes kept: a replication done twice counts once.
+            _completed = recorded.Length;
+            _enterpriseYears = recorded.Sum(o => o.EnterpriseYears);
+            var kept = recorded.Select(o => o.Replication).ToHashSet();
+            var missing = Enumerable.Range(0, r.Replications).Where(i => !kept.Contains(i)).ToList();
+            if (missing.Count == 0) break;
+            await Note($"replications {string.Join(", ", missing)}: outcome lost with an aggregator activation; running again");
+            missing.ForEach(pending.Enqueue);
+            await Task.WhenAll(Enumerable.Range(0, Math.Min(workers, missing.Count)).Select(_ => Worker()));
+        }
+        if (_deactivated) return;
+        if (error is null && !_cancelled && _completed < r.Replications)
+            error = $"only {_completed} of {r.Replications} replication outcomes could be recorded";
+
+        var end = state.State;
+        end.Finished = true;
+        end.Error = error;
+        end.Completed = _completed;
+        end.EnterpriseYears = _enterpriseYears;
+        end.ElapsedSeconds = (DateTime.UtcNow - end.StartedUtc).TotalSeconds;
+        try { await Retrying("saving the end of the run", async () => { await Save(); return true; }); }
+        catch (Exception e) { logger.LogError(e, "Could not save the end of run {RunId}", r.RunId); }
+        _running = false;
     }
+
+    /// <summary>Calls a step, and calls it again after a failure of the cluster (not of the model), a bounded number of times.</summary>
+    private async Task<T> Retrying<T>(string step, Func<Task<T>> call)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception e) when (TransientFailure.Is(e) && attempt < MaxAttempts && !_deactivated)
+            {
+                await Note($"{step}: attempt {attempt} failed ({TransientFailure.Describe(e)}); retrying");
+                var backoff = TimeSpan.FromSeconds(Math.Pow(2, attempt - 1));
+                await Task.Delay(backoff < MaxBackoff ? backoff : MaxBackoff);
+            }
+        }
+    }
+
+    /// <summary>Records a retried step where the client will see it; losing the note must not fail the run.</summary>
+    private async Task Note(string message)
+    {
+        if (_deactivated) return;
+        logger.LogWarning("Run {RunId}: {Message}", state.State.Request?.RunId, message);
+        state.State.Retries.Add(message);
+        try { await Save(); }
+        catch (Exception e) { logger.LogWarning(e, "Could not save a retry note"); }
+    }
+
+    /// <summary>
+    /// Writes are serialized: replication workers interleave at every await. A write conflict means another
+    /// activation of this run wrote meanwhile (Orleans briefly had two while a silo's death was sorted out):
+    /// read what it wrote, keep both sets of notes and the end of the run if either has it, and write again.
+    /// </summary>
+    private async Task Save()
+    {
+        await _saving.WaitAsync();
+        try
+        {
+            try { await state.WriteStateAsync(); }
+            catch (InconsistentStateException)
+            {
+                var mine = state.State;
+                await state.ReadStateAsync();
+                var stored = state.State;
+                stored.Request ??= mine.Request;
+                stored.Retries = stored.Retries.Union(mine.Retries).ToList();
+                if (mine.Finished && !stored.Finished)
+                {
+                    (stored.Finished, stored.Error, stored.Completed) = (true, mine.Error, mine.Completed);
+                    (stored.EnterpriseYears, stored.ElapsedSeconds) = (mine.EnterpriseYears, mine.ElapsedSeconds);
+                }
+                await state.WriteStateAsync();
+            }
+        }
+        finally { _saving.Release(); }
+    }
+
+    private string Silo => silo.SiloAddress.Endpoint.ToString();
 }

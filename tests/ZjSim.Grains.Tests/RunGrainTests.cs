@@ -100,4 +100,47 @@ public sealed class RunGrainTests(ClusterFixture fixture)
         var outcomes = await RunToEnd(request);
         Assert.Equal(2, outcomes.Length);
     }
+
+    [Fact]
+    public async Task Aggregator_outcomes_outlive_its_activation()
+    {
+        var one = (await RunToEnd(ClusterFixture.Request("baseline", 0.005, 1, seed: 5, Granularity.Cluster)))[0];
+        var aggregator = Grains.GetGrain<IAggregatorGrain>($"paging-{Guid.NewGuid():N}");
+        const int count = 130;   // three pages of storage
+        for (int i = count - 1; i >= 0; i--) await aggregator.Record((one with { Replication = i }).AsImmutable());
+        await fixture.Cluster.DeactivateAsync(aggregator);
+        var back = (await aggregator.Outcomes()).Value;
+        Assert.Equal(Enumerable.Range(0, count), back.Select(o => o.Replication));
+        Assert.All(back, o => Assert.Equal(Bits(one.Indicators), Bits(o.Indicators)));
+        Assert.Equal(count, (await aggregator.GoalTallies())[0].Replications);
+    }
+
+    [Fact]
+    public async Task A_run_grain_deactivated_mid_run_carries_on_from_storage()
+    {
+        var request = ClusterFixture.Request("baseline", 0.2, 16, seed: 31, Granularity.Cluster);
+        var run = Grains.GetGrain<IRunGrain>(request.RunId);
+        await run.Start(request.AsImmutable());
+        while ((await run.GetProgress()).Completed < 2) await Task.Delay(20);
+        await fixture.Cluster.DeactivateAsync(run);
+
+        var outcomes = await RunToEnd(request);
+        var progress = await run.GetProgress();
+        Assert.Contains(progress.Retries ?? [], r => r.StartsWith("run:", StringComparison.Ordinal));
+        var world = new WorldLayout(Scenario.ParametersFromJson(request.ParametersJson));
+        Assert.Equal(Enumerable.Range(0, 16), outcomes.Select(o => o.Replication));
+        foreach (var o in outcomes)
+            Assert.Equal(Bits(ReplicationRunner.Run(world, 31, o.Replication)), Bits(o.Indicators));
+        Assert.Equal(outcomes.Sum(o => o.EnterpriseYears), progress.EnterpriseYears);
+    }
+
+    [Fact]
+    public async Task A_run_id_cannot_be_reused_for_another_request()
+    {
+        var request = ClusterFixture.Request("baseline", 0.005, 1, seed: 4, Granularity.Cluster);
+        await RunToEnd(request);
+        var other = request with { Seed = 5 };
+        await Assert.ThrowsAsync<ArgumentException>(() => Grains.GetGrain<IRunGrain>(request.RunId).Start(other.AsImmutable()));
+        Assert.Equal(request, await Grains.GetGrain<IRunGrain>(request.RunId).GetRequest());
+    }
 }

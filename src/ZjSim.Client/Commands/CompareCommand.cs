@@ -17,15 +17,17 @@ namespace ZjSim.Client.Commands;
 /// </summary>
 public static class CompareCommand
 {
-    public static async Task<int> ExecuteAsync(CompareOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation)
+    /// <param name="cluster">The global --cluster address, or null for the embedded silo.</param>
+    public static async Task<int> ExecuteAsync(CompareOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation,
+        string? cluster = null)
     {
         try
         {
             return options.From.Count > 0
                 ? FromSaved(options, console)
-                : await Simulate(options, console, error, cancellation);
+                : await Simulate(options, console, error, cancellation, cluster);
         }
-        catch (Exception e) when (e is UsageException or ConfigException)
+        catch (Exception e) when (e is UsageException or ConfigException or ClusterUnreachableException)
         {
             error.WriteLine($"zjsim compare: {e.Message}");
             return ExitCodes.BadInput;
@@ -63,7 +65,7 @@ public static class CompareCommand
         return [dir];
     }
 
-    private static async Task<int> Simulate(CompareOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation)
+    private static async Task<int> Simulate(CompareOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation, string? cluster)
     {
         if (options.Scenarios.Count < 2) throw new UsageException("compare needs at least two scenarios (or --from with saved runs)");
         var o = options.Run;
@@ -82,7 +84,7 @@ public static class CompareCommand
         string? traceId;
         try
         {
-            await using var host = await EmbeddedSilo.StartAsync(o.Telemetry, cancellation);
+            await using var host = await SimulationHosts.StartAsync(cluster, o.Telemetry, cancellation);
             hostDescription = host.Description;
             startup = clock.Elapsed.TotalSeconds;
             using var root = RootSpan.Start("zjsim compare", plans[0]);
@@ -90,7 +92,7 @@ public static class CompareCommand
             root?.SetTag(ZjSim.Grains.Telemetry.ZjSimTelemetry.Tags.RunId, compareId);
             traceId = root?.TraceId.ToHexString();
             console.MarkupLine($"[grey]compare {Markup.Escape(compareId)}: {string.Join(", ", plans.Select(p => Markup.Escape(p.Scenario.Name)))}; {o.Replications} replications each, seed {o.Seed} (common random numbers), scale {plans[0].Scenario.Parameters.World.Scale}[/]");
-            sims = await ProgressDisplay.Follow(console, plans, report => Simulator.RunAsync(host, plans, report, cancellation));
+            sims = await ProgressDisplay.Follow(console, plans, report => Simulator.RunAsync(host, plans, report, cancellation, RunCommand.RetryNotice(console)));
         }
         catch (OperationCanceledException)
         {

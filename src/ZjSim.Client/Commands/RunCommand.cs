@@ -8,10 +8,11 @@ using ZjSim.Model.Scenarios;
 
 namespace ZjSim.Client.Commands;
 
-/// <summary>`zjsim run`: one scenario, N replications, on an embedded silo; prints the goal table and writes DIR.</summary>
+/// <summary>`zjsim run`: one scenario, N replications, on an embedded silo or a cluster; prints the goal table and writes DIR.</summary>
 public static class RunCommand
 {
-    public static async Task<int> ExecuteAsync(RunOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation)
+    /// <param name="cluster">The global --cluster address, or null for the embedded silo.</param>
+    public static async Task<int> ExecuteAsync(RunOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation, string? cluster = null)
     {
         RunPlan plan;
         RunFolder folder;
@@ -32,12 +33,12 @@ public static class RunCommand
             var clock = Stopwatch.StartNew();
             try
             {
-                await using var host = await EmbeddedSilo.StartAsync(options.Telemetry, cancellation);
+                await using var host = await SimulationHosts.StartAsync(cluster, options.Telemetry, cancellation);
                 double startup = clock.Elapsed.TotalSeconds;
                 // The root span of the run's trace; it ends before the host (and its exporters) is disposed.
                 using var root = RootSpan.Start("zjsim run", plan);
                 console.MarkupLine($"[grey]run {Markup.Escape(plan.Request.RunId)}: {Markup.Escape(plan.Scenario.Name)}, {plan.Request.Replications} replications, seed {plan.Request.Seed}, {plan.Request.Granularity.ToString().ToLowerInvariant()} granularity, scale {plan.Scenario.Parameters.World.Scale}[/]");
-                var sim = (await ProgressDisplay.Follow(console, [plan], report => Simulator.RunAsync(host, [plan], report, cancellation)))[0];
+                var sim = (await ProgressDisplay.Follow(console, [plan], report => Simulator.RunAsync(host, [plan], report, cancellation, RetryNotice(console))))[0];
                 if (sim.Outcomes.Length == 0)
                 {
                     error.WriteLine("zjsim run: cancelled before any replication finished; nothing was written");
@@ -49,6 +50,7 @@ public static class RunCommand
                 ResultFiles.WriteRun(folder, "", record, provenance);
                 folder.Commit();
                 RunReport.Print(console, record);
+                if (cluster is not null) SiloWorkReport.Print(console, sim.Outcomes);
                 console.MarkupLine($"{sim.Final.EnterpriseYears:N0} enterprise-years in {sim.Final.ElapsedSeconds:0.00} s on {Markup.Escape(host.Description)}");
                 if (sim.Partial)
                     console.MarkupLine($"[yellow]Cancelled: kept the {record.Replications} finished replications, marked partial in the manifest.[/]");
@@ -59,7 +61,14 @@ public static class RunCommand
             catch (OperationCanceledException)
             {
                 error.WriteLine("zjsim run: cancelled; nothing was written");
+                if (cluster is not null)
+                    error.WriteLine($"zjsim run: the run goes on in the cluster; 'zjsim --cluster {cluster} attach {plan.Request.RunId}' fetches it");
                 return ExitCodes.Cancelled;
+            }
+            catch (Exception e) when (e is ClusterUnreachableException or UsageException)
+            {
+                error.WriteLine($"zjsim run: {e.Message}");
+                return ExitCodes.BadInput;
             }
             catch (SimulationFailedException e)
             {
@@ -68,4 +77,8 @@ public static class RunCommand
             }
         }
     }
+
+    /// <summary>Each step the cluster or the client had to redo, one line as it happens.</summary>
+    public static Action<string> RetryNotice(IAnsiConsole console) =>
+        message => console.MarkupLine($"[yellow]  retry: {Markup.Escape(message)}[/]");
 }

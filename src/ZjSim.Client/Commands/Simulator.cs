@@ -2,6 +2,7 @@ using Orleans.Concurrency;
 using ZjSim.Client.Hosting;
 using ZjSim.Client.Results;
 using ZjSim.GrainInterfaces;
+using ZjSim.Grains;
 
 namespace ZjSim.Client.Commands;
 
@@ -20,22 +21,51 @@ public sealed record SimulatedRun(RunPlan Plan, ReplicationOutcome[] Outcomes, R
 /// <summary>
 /// Submits runs to the grains, all at once, follows their progress, and fetches their results.
 /// On cancellation (Ctrl+C) the runs start no further replications and those already finished are kept.
+/// On a cluster, a call that fails because a silo or the gateway died is made again (through another
+/// gateway, to the run grain wherever it is now), and every step that had to be redone goes to onRetry.
 /// </summary>
 public static class Simulator
 {
-    public static async Task<SimulatedRun[]> RunAsync(
-        ISimulationHost host, IReadOnlyList<RunPlan> plans, Action<int, RunProgress> onProgress, CancellationToken cancellation)
+    /// <summary>How long the client keeps trying when no call gets through, before it gives up on the cluster.</summary>
+    private static readonly TimeSpan PatienceWithoutContact = TimeSpan.FromMinutes(2);
+
+    public static async Task<SimulatedRun[]> RunAsync(ISimulationHost host, IReadOnlyList<RunPlan> plans,
+        Action<int, RunProgress> onProgress, CancellationToken cancellation, Action<string>? onRetry = null)
+    {
+        var calls = new Calls(onRetry ?? (_ => { }));
+        foreach (var plan in plans)
+        {
+            var run = host.Grains.GetGrain<IRunGrain>(plan.Request.RunId);
+            await calls.Make("starting the run", async () => { await run.Start(plan.Request.AsImmutable()); return true; });
+        }
+        return await Follow(host, plans, onProgress, calls, cancellation);
+    }
+
+    /// <summary>Follows runs that were started before (by this client or another), to their results.</summary>
+    public static Task<SimulatedRun[]> FollowAsync(ISimulationHost host, IReadOnlyList<RunPlan> plans,
+        Action<int, RunProgress> onProgress, CancellationToken cancellation, Action<string>? onRetry = null) =>
+        Follow(host, plans, onProgress, new Calls(onRetry ?? (_ => { })), cancellation);
+
+    private static async Task<SimulatedRun[]> Follow(ISimulationHost host, IReadOnlyList<RunPlan> plans,
+        Action<int, RunProgress> onProgress, Calls calls, CancellationToken cancellation)
     {
         var runs = plans.Select(p => host.Grains.GetGrain<IRunGrain>(p.Request.RunId)).ToArray();
-        for (int i = 0; i < runs.Length; i++) await runs[i].Start(plans[i].Request.AsImmutable());
-
         var progress = new RunProgress[runs.Length];
+        var retriesSeen = new int[runs.Length];
         bool cancelled = false;
         while (true)
         {
             for (int i = 0; i < runs.Length; i++)
             {
-                progress[i] = await runs[i].GetProgress();
+                var (run, request) = (runs[i], plans[i].Request);
+                progress[i] = await calls.Make("polling progress", async () =>
+                {
+                    // After lost contact, Start again: idempotent, and it resumes a run whose start was lost with its silo.
+                    if (calls.Recovering) await run.Start(request.AsImmutable());
+                    return await run.GetProgress();
+                });
+                var retries = progress[i].Retries ?? [];
+                for (; retriesSeen[i] < retries.Length; retriesSeen[i]++) calls.Report(retries[retriesSeen[i]]);
                 onProgress(i, progress[i]);
             }
             if (progress.All(p => p.Finished)) break;
@@ -46,7 +76,7 @@ public static class Simulator
             catch (OperationCanceledException)
             {
                 cancelled = true;
-                foreach (var run in runs) await run.Cancel();
+                foreach (var run in runs) await calls.Make("cancelling the run", async () => { await run.Cancel(); return true; });
                 break;
             }
         }
@@ -57,10 +87,49 @@ public static class Simulator
         var results = new SimulatedRun[runs.Length];
         for (int i = 0; i < runs.Length; i++)
         {
-            var outcomes = (await host.Grains.GetGrain<IAggregatorGrain>(plans[i].Request.RunId).Outcomes()).Value;
-            results[i] = new SimulatedRun(plans[i], outcomes, progress[i], cancelled && outcomes.Length < plans[i].Request.Replications);
+            var aggregator = host.Grains.GetGrain<IAggregatorGrain>(plans[i].Request.RunId);
+            var outcomes = (await calls.Make("fetching the results", aggregator.Outcomes)).Value;
+            int wanted = plans[i].Request.Replications;
+            if (!cancelled && outcomes.Length != wanted)
+                throw new SimulationFailedException($"the cluster holds {outcomes.Length} of {wanted} replication outcomes");
+            results[i] = new SimulatedRun(plans[i], outcomes, progress[i], cancelled && outcomes.Length < wanted);
         }
         return results;
+    }
+
+    /// <summary>The client's side of fault tolerance: calls retried while the cluster heals, within a bound.</summary>
+    private sealed class Calls(Action<string> onRetry)
+    {
+        private DateTime? _lostSince;
+
+        public bool Recovering => _lostSince is not null;
+
+        public void Report(string message) => onRetry(message);
+
+        public async Task<T> Make<T>(string step, Func<Task<T>> call)
+        {
+            while (true)
+            {
+                try
+                {
+                    var result = await call();
+                    _lostSince = null;
+                    return result;
+                }
+                catch (Exception e) when (TransientFailure.Is(e))
+                {
+                    var now = DateTime.UtcNow;
+                    if (_lostSince is null)
+                    {
+                        _lostSince = now;
+                        onRetry($"client: {step} failed ({TransientFailure.Describe(e)}); retrying through the cluster's other gateways");
+                    }
+                    else if (now - _lostSince > PatienceWithoutContact)
+                        throw new SimulationFailedException($"lost contact with the cluster for {PatienceWithoutContact.TotalSeconds:0} s while {step} ({TransientFailure.Describe(e)})");
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                }
+            }
+        }
     }
 }
 

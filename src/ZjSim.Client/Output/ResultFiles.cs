@@ -66,7 +66,7 @@ public static class ResultFiles
         },
         ["goals"] = new JsonObject
         {
-            ["source"] = p.GoalsSource,
+            ["source"] = p.GoalsSource.Length > 0 ? p.GoalsSource : null,   // empty: attached, no local file
             ["goals"] = JsonSerializer.SerializeToNode(r.Goals, ConfigJson.Options),
         },
         ["seed"] = r.Seed,

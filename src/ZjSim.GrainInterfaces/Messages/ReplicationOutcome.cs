@@ -3,11 +3,15 @@ using ZjSim.Model.Goals;
 
 namespace ZjSim.GrainInterfaces;
 
-/// <summary>One finished replication: its yearly indicators and its goal checks.</summary>
+/// <summary>
+/// One finished replication: its yearly indicators and its goal checks, and the enterprise-years its cluster
+/// grains simulated on each silo (by silo endpoint; not part of the results, which never depend on placement).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ZjSim.ReplicationOutcome")]
 public sealed record ReplicationOutcome(
     [property: Id(0)] int Replication,
     [property: Id(1)] IndicatorTable Indicators,
     [property: Id(2)] GoalResult[] Goals,
     [property: Id(3)] long EnterpriseYears,
-    [property: Id(4)] string Scenario = "");
+    [property: Id(4)] string Scenario = "",
+    [property: Id(5)] Dictionary<string, long>? WorkBySilo = null);

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace ZjSim.Client.Tests.Cluster;
+
+/// <summary>
+/// A real ZjSim cluster on loopback for one test: a redis-server of its own and zjsim-silo processes, on free
+/// ports, in a temporary folder. Dispose kills exactly the processes it started and removes the folder.
+/// </summary>
+public sealed class LocalCluster : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private readonly List<ChildProcess> _processes = [];
+
+    public string Folder { get; } = Directory.CreateTempSubdirectory("zjsim-cluster-").FullName;
+    public int RedisPort { get; private set; }
+    public string Address => $"redis://127.0.0.1:{RedisPort}";
+    public List<Silo> Silos { get; } = [];
+
+    public sealed record Silo(ChildProcess Process, int SiloPort, int GatewayPort);
+
+    /// <summary>Starts Redis and one silo per entry of <paramref name="gateways"/> (false: a silo without a gateway).</summary>
+    public static async Task<LocalCluster> StartAsync(params bool[] gateways)
+    {
+        var cluster = new LocalCluster();
+        try
+        {
+            await cluster.StartRedis();
+            foreach (bool gateway in gateways) cluster.StartSilo(gateway);
+            foreach (var silo in cluster.Silos)
+                await silo.Process.WaitForLine(l => l.StartsWith("zjsim-silo: ready", StringComparison.Ordinal), StartTimeout, "ready line");
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartRedis()
+    {
+        string redis = FindOnPath("redis-server")
+            ?? throw new InvalidOperationException(
+                "redis-server is not installed, and the real-process cluster test needs it: apt-get install -y redis-server (.ci/run does this)");
+        RedisPort = FreePort();
+        string data = Path.Combine(Folder, "redis");
+        Directory.CreateDirectory(data);
+        var process = Track(new ChildProcess("redis-server", redis,
+            ["--bind", "127.0.0.1", "--port", RedisPort.ToString(), "--protected-mode", "yes", "--dir", data,
+             "--save", "", "--appendonly", "no", "--daemonize", "no"]));
+        await process.WaitForLine(l => l.Contains("Ready to accept connections", StringComparison.Ordinal), StartTimeout, "Redis ready line");
+    }
+
+    private void StartSilo(bool gateway)
+    {
+        int siloPort = FreePort(), gatewayPort = gateway ? FreePort() : 0;
+        var process = Track(new ChildProcess($"silo {Silos.Count + 1}", "dotnet",
+            [Binaries.Silo, "--cluster", Address, "--silo-port", siloPort.ToString(), "--gateway-port", gatewayPort.ToString()], Folder));
+        Silos.Add(new Silo(process, siloPort, gatewayPort));
+    }
+
+    /// <summary>Starts a process that Dispose will kill, such as the client.</summary>
+    public ChildProcess Track(ChildProcess process)
+    {
+        _processes.Add(process);
+        return process;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        foreach (var p in _processes) p.Dispose();
+        try { Directory.Delete(Folder, recursive: true); }
+        catch (IOException) { }
+        return ValueTask.CompletedTask;
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static string? FindOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Concat(["/usr/sbin", "/usr/bin", "/usr/local/bin"])
+            .Select(dir => Path.Combine(dir, program))
+            .FirstOrDefault(File.Exists);
+}
