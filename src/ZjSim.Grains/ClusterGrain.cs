@@ -20,7 +20,7 @@ public sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds) : Grai
     public async Task<ClusterReport> Initialize(Immutable<RunRequest> request, int replication, int clusterIndex)
     {
         var r = request.Value;
-        var (world, _) = worlds.Get(r);
+        var (world, _) = worlds.Get(r, replication);
         var spec = world.Clusters[clusterIndex];
         if (r.Granularity == Granularity.Cluster)
         {
