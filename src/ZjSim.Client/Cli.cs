@@ -54,9 +54,11 @@ public static class Cli
         var scenarioShow = new Command("show", "Print a scenario's resolved parameters and what it changes against the baseline") { scenarioName };
         var scenarioCommand = new Command("scenario", "Inspect one scenario") { scenarioShow };
 
+        var backtest = BacktestCommand.Define();
+
         var root = new RootCommand("ZjSim: Monte Carlo simulation of Zhejiang's enterprise digital transformation, on Microsoft Orleans")
         {
-            config, run, compare, runs, show, listScenarios, scenarioCommand,
+            config, run, compare, runs, show, listScenarios, scenarioCommand, backtest.Command,
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -94,6 +96,7 @@ public static class Cli
             if (command == show) return SavedRunsCommands.Show(parsed.GetValue(showDir)!, console, error);
             if (command == listScenarios) return ScenarioCommands.List(parsed.GetValue(config), console, error);
             if (command == scenarioShow) return ScenarioCommands.Show(parsed.GetValue(scenarioName)!, parsed.GetValue(config), console, error);
+            if (command == backtest.Command) return await backtest.Execute(parsed, parsed.GetValue(config), console, error, cancellation);
         }
         catch (UsageException e)
         {
