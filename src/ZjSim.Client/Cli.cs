@@ -55,10 +55,11 @@ public static class Cli
         var scenarioCommand = new Command("scenario", "Inspect one scenario") { scenarioShow };
 
         var backtest = BacktestCommand.Define();
+        var calibrate = CalibrateCommand.Define();
 
         var root = new RootCommand("ZjSim: Monte Carlo simulation of Zhejiang's enterprise digital transformation, on Microsoft Orleans")
         {
-            config, run, compare, runs, show, listScenarios, scenarioCommand, backtest.Command,
+            config, run, compare, runs, show, listScenarios, scenarioCommand, backtest.Command, calibrate.Command,
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -97,6 +98,7 @@ public static class Cli
             if (command == listScenarios) return ScenarioCommands.List(parsed.GetValue(config), console, error);
             if (command == scenarioShow) return ScenarioCommands.Show(parsed.GetValue(scenarioName)!, parsed.GetValue(config), console, error);
             if (command == backtest.Command) return await backtest.Execute(parsed, parsed.GetValue(config), console, error, cancellation);
+            if (command == calibrate.Command) return await calibrate.Execute(parsed, parsed.GetValue(config), console, error, cancellation);
         }
         catch (UsageException e)
         {
