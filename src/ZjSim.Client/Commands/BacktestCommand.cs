@@ -15,7 +15,7 @@ namespace ZjSim.Client.Commands;
 public static class BacktestCommand
 {
     public const int DefaultReplications = 40, DefaultFrom = 2018;
-    public const double DefaultScale = 0.25;
+    public const double DefaultScale = 1;
 
     public static HistoricalCommand Define()
     {
