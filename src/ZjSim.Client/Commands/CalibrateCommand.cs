@@ -115,9 +115,11 @@ public static class CalibrateCommand
         for (int k = 0; k < r.Parameters.Count; k++)
         {
             var p = r.Parameters[k];
-            string fitted = r.Values[k].ToString("0.####", CultureInfo.InvariantCulture) + (p.AtBound(r.Values[k]) ? " (at bound)" : "");
+            string fitted = r.Values[k].ToString("0.####", CultureInfo.InvariantCulture) + (p.AtBound(r.Values[k]) ? " *" : "");
             table.AddRow(Markup.Escape(p.Path), Markup.Escape(p.Prior.ToString() ?? ""), p.Start.ToString("0.####", CultureInfo.InvariantCulture), fitted);
         }
         console.Write(table);
+        if (r.Parameters.Select((p, k) => p.AtBound(r.Values[k])).Any(b => b))
+            console.MarkupLine("  * against a bound of its prior's range: the record would push it further");
     }
 }
