@@ -61,6 +61,8 @@ public static class CalibrateCommand
             if (fixedByStart is not null)
                 throw new UsageException($"{priorsPath}: '{fixedByStart.Path}' is to be fitted, but a later layer ({HistoricalStart.StartFile(configDir, o.From)}) sets it");
             outPath = Path.GetFullPath(outOption ?? CalibratedFile.PathIn(configDir));
+            if (Directory.Exists(outPath))
+                throw new UsageException($"--out {outOption}: is a folder; give the file to write, such as {CalibratedFile.FileName}");
             if (!Directory.Exists(Path.GetDirectoryName(outPath)))
                 throw new UsageException($"--out {outOption}: the folder does not exist");
         }

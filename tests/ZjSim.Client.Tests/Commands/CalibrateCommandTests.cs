@@ -38,6 +38,14 @@ public sealed class CalibrateCommandTests : IDisposable
         Assert.DoesNotContain("early 2022", r.Out);
     }
 
+    [Fact]
+    public async Task An_output_that_is_a_folder_is_refused()
+    {
+        var r = await _cli.Run("calibrate", "--out", _cli.Temp);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("is a folder", r.Error);
+    }
+
     [Theory]
     [InlineData("--through", "2018", "--through: must be after --from (2018)")]
     [InlineData("--through", "2022", "at most 2021")]
