@@ -21,7 +21,7 @@ public sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILocal
     public async Task<ClusterReport> Initialize(Immutable<RunRequest> request, int replication, int clusterIndex)
     {
         var r = request.Value;
-        var (world, _) = worlds.Get(r);
+        var (world, _) = worlds.Get(r, replication);
         _enterpriseYears = 0;   // a retried replication initializes again
         var spec = world.Clusters[clusterIndex];
         if (r.Granularity == Granularity.Cluster)

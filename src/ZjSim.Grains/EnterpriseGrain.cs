@@ -15,7 +15,7 @@ public sealed class EnterpriseGrain(WorldCache worlds) : Grain, IEnterpriseGrain
 
     public Task<EnterpriseState> Initialize(Immutable<RunRequest> request, int replication, int enterpriseId)
     {
-        _world = worlds.Get(request.Value).World;
+        _world = worlds.Get(request.Value, replication).World;
         _seed = request.Value.Seed;
         _replication = replication;
         _id = enterpriseId;

@@ -27,7 +27,7 @@ public sealed class ReplicationGrain(IGrainFactory grains, WorldCache worlds) : 
         span?.SetTag(Tags.RunId, r.RunId).SetTag(Tags.Scenario, r.ScenarioName).SetTag(Tags.Seed, (long)r.Seed)
             .SetTag(Tags.Replication, replication).SetTag(Tags.Granularity, r.Granularity.ToString().ToLowerInvariant());
 
-        var (world, goals) = worlds.Get(r);
+        var (world, goals) = worlds.Get(r, replication);
         var years = world.Parameters.Years;
         var table = new IndicatorTable(years.BaseYear, years.EndYear);
         var province = new ProvinceModel(world, r.Seed, replication);

@@ -3,21 +3,39 @@ using System.Text.Json;
 using ZjSim.GrainInterfaces;
 using ZjSim.Model.Goals;
 using ZjSim.Model.Scenarios;
+using ZjSim.Model.Uncertainty;
 using ZjSim.Model.World;
 
 namespace ZjSim.Grains;
 
 /// <summary>
 /// One parsed world and goal set per (scenario hash, goals) in each silo, shared by every grain of a run,
-/// so hundreds of cluster grains do not each parse the parameters.
+/// so hundreds of cluster grains do not each parse the parameters. A scenario with uncertain parameters
+/// has a world per replication (its drawn parameters), kept in a bounded cache: the replication's grains
+/// share it while it runs, and a world dropped early is rebuilt identically from (seed, replication).
 /// </summary>
 public sealed class WorldCache
 {
-    private readonly ConcurrentDictionary<string, Lazy<(WorldLayout World, GoalSet Goals)>> _entries = new();
+    /// <summary>Replication worlds kept per silo: well above the replications in flight at once.</summary>
+    public const int ReplicationWorldCapacity = 256;
 
-    public (WorldLayout World, GoalSet Goals) Get(RunRequest request) =>
-        _entries.GetOrAdd(request.ScenarioHash + "|" + request.GoalsJson.GetHashCode(StringComparison.Ordinal), _ =>
-            new Lazy<(WorldLayout, GoalSet)>(() => (
-                new WorldLayout(Scenario.ParametersFromJson(request.ParametersJson)),
-                JsonSerializer.Deserialize<GoalSet>(request.GoalsJson, ConfigJson.Options)!))).Value;
+    private sealed record Entry(WorldLayout World, ParameterUncertainty Uncertainty, GoalSet Goals);
+
+    private readonly ConcurrentDictionary<string, Lazy<Entry>> _entries = new();
+    private readonly BoundedCache<(string Scenario, ulong Seed, int Replication), WorldLayout> _replicationWorlds = new(ReplicationWorldCapacity);
+
+    /// <summary>The world replication <paramref name="replication"/> simulates, and the run's goals.</summary>
+    public (WorldLayout World, GoalSet Goals) Get(RunRequest request, int replication)
+    {
+        string key = request.ScenarioHash + "|" + request.GoalsJson.GetHashCode(StringComparison.Ordinal);
+        var entry = _entries.GetOrAdd(key, _ => new Lazy<Entry>(() =>
+        {
+            var (nominal, uncertainty) = ParameterUncertainty.FromCanonicalJson(request.ParametersJson);
+            return new Entry(new WorldLayout(nominal), uncertainty, JsonSerializer.Deserialize<GoalSet>(request.GoalsJson, ConfigJson.Options)!);
+        })).Value;
+        if (entry.Uncertainty.IsEmpty) return (entry.World, entry.Goals);
+        var world = _replicationWorlds.GetOrAdd((key, request.Seed, replication),
+            k => new WorldLayout(entry.Uncertainty.ForReplication(entry.World.Parameters, k.Seed, k.Replication)));
+        return (world, entry.Goals);
+    }
 }

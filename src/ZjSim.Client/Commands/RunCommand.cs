@@ -11,6 +11,13 @@ namespace ZjSim.Client.Commands;
 /// <summary>`zjsim run`: one scenario, N replications, on an embedded silo or a cluster; prints the goal table and writes DIR.</summary>
 public static class RunCommand
 {
+    private static string Uncertain(RunPlan plan) => plan.Scenario.Uncertainty.Parameters.Count switch
+    {
+        0 => "",
+        1 => ", 1 uncertain parameter drawn per replication",
+        int n => $", {n} uncertain parameters drawn per replication",
+    };
+
     /// <param name="cluster">The global --cluster address, or null for the embedded silo.</param>
     public static async Task<int> ExecuteAsync(RunOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation, string? cluster = null)
     {
@@ -37,7 +44,7 @@ public static class RunCommand
                 double startup = clock.Elapsed.TotalSeconds;
                 // The root span of the run's trace; it ends before the host (and its exporters) is disposed.
                 using var root = RootSpan.Start("zjsim run", plan);
-                console.MarkupLine($"[grey]run {Markup.Escape(plan.Request.RunId)}: {Markup.Escape(plan.Scenario.Name)}, {plan.Request.Replications} replications, seed {plan.Request.Seed}, {plan.Request.Granularity.ToString().ToLowerInvariant()} granularity, scale {plan.Scenario.Parameters.World.Scale}[/]");
+                console.MarkupLine($"[grey]run {Markup.Escape(plan.Request.RunId)}: {Markup.Escape(plan.Scenario.Name)}, {plan.Request.Replications} replications, seed {plan.Request.Seed}, {plan.Request.Granularity.ToString().ToLowerInvariant()} granularity, scale {plan.Scenario.Parameters.World.Scale}{Uncertain(plan)}[/]");
                 var sim = (await ProgressDisplay.Follow(console, [plan], report => Simulator.RunAsync(host, [plan], report, cancellation, RetryNotice(console))))[0];
                 if (sim.Outcomes.Length == 0)
                 {
@@ -54,7 +61,8 @@ public static class RunCommand
                 console.MarkupLine($"{sim.Final.EnterpriseYears:N0} enterprise-years in {sim.Final.ElapsedSeconds:0.00} s on {Markup.Escape(host.Description)}");
                 if (sim.Partial)
                     console.MarkupLine($"[yellow]Cancelled: kept the {record.Replications} finished replications, marked partial in the manifest.[/]");
-                console.MarkupLine($"Results written to [bold]{Markup.Escape(folder.FinalPath)}[/] (manifest.json, indicators.csv, goals.csv)");
+                string files = plan.Scenario.Uncertainty.IsEmpty ? "manifest.json, indicators.csv, goals.csv" : "manifest.json, indicators.csv, goals.csv, parameters.csv";
+                console.MarkupLine($"Results written to [bold]{Markup.Escape(folder.FinalPath)}[/] ({files})");
                 if (root is not null) console.MarkupLine($"Trace id: [bold]{root.TraceId.ToHexString()}[/]");
                 return sim.Partial ? ExitCodes.Cancelled : ExitCodes.Ok;
             }

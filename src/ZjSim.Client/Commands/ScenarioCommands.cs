@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Spectre.Console;
 using ZjSim.Model.Scenarios;
+using ZjSim.Model.Uncertainty;
 
 namespace ZjSim.Client.Commands;
 
@@ -71,6 +72,9 @@ public static class ScenarioCommands
         {
             switch (n)
             {
+                case JsonObject o when DistributionReader.IsDistribution(o):
+                    result[path] = DistributionReader.Read(o, "canonical parameters", path).ToString();
+                    break;
                 case JsonObject o:
                     foreach (var (k, v) in o) Walk(v, path.Length == 0 ? k : $"{path}.{k}");
                     break;

@@ -5,13 +5,17 @@ using System.Text.Json.Nodes;
 using ZjSim.Client.Results;
 using ZjSim.Model;
 using ZjSim.Model.Scenarios;
+using ZjSim.Model.Uncertainty;
 
 namespace ZjSim.Client.Output;
 
-/// <summary>The three files of a run: manifest.json, indicators.csv and goals.csv (long format, open to any tool).</summary>
+/// <summary>
+/// The files of a run: manifest.json, indicators.csv and goals.csv (long format, open to any tool), and
+/// parameters.csv when the scenario has uncertain parameters.
+/// </summary>
 public static class ResultFiles
 {
-    public const string Manifest = "manifest.json", IndicatorsCsv = "indicators.csv", GoalsCsv = "goals.csv";
+    public const string Manifest = "manifest.json", IndicatorsCsv = "indicators.csv", GoalsCsv = "goals.csv", ParametersCsv = "parameters.csv";
     /// <summary>Version of the folder layout and columns; readers refuse other formats.</summary>
     public const int Format = 1;
 
@@ -20,6 +24,9 @@ public static class ResultFiles
     {
         folder.Write(Path.Combine(prefix, IndicatorsCsv), w => WriteIndicators(w, record));
         folder.Write(Path.Combine(prefix, GoalsCsv), w => WriteGoals(w, record));
+        var (nominal, uncertainty) = ParameterUncertainty.FromCanonicalJson(provenance.ParametersJson);
+        if (!uncertainty.IsEmpty)
+            folder.Write(Path.Combine(prefix, ParametersCsv), w => WriteParameters(w, record, nominal, uncertainty));
         folder.Write(Path.Combine(prefix, Manifest), w => w.Write(ManifestJson(record, provenance).ToJsonString(ConfigJson.Indented)));
     }
 
@@ -49,6 +56,22 @@ public static class ResultFiles
                 w.WriteLine($"{scenario},{o.Replication},{g.Goal},{Number(g.Target)},{Number(g.Value)},{(g.Met ? "true" : "false")}");
     }
 
+    /// <summary>
+    /// The value each replication drew for each uncertain parameter. A tidy file of its own rather than more
+    /// columns in goals.csv, whose columns stay the same whatever the scenario.
+    /// </summary>
+    public static void WriteParameters(TextWriter w, RunRecord record, ModelParameters nominal, ParameterUncertainty uncertainty)
+    {
+        string scenario = Csv(record.Scenario);
+        w.WriteLine("scenario,replication,parameter,value");
+        foreach (var o in record.Outcomes)
+        {
+            var values = uncertainty.Draw(record.Seed, o.Replication, nominal.Years.BaseYear);
+            for (int k = 0; k < values.Length; k++)
+                w.WriteLine($"{scenario},{o.Replication},{Csv(uncertainty.Parameters[k].Path)},{Number(values[k])}");
+        }
+    }
+
     public static JsonObject ManifestJson(RunRecord r, RunProvenance p) => new()
     {
         ["format"] = Format,
@@ -63,6 +86,7 @@ public static class ResultFiles
             ["source"] = p.ScenarioSource,
             ["hash_sha256"] = r.ScenarioHash,
             ["parameters"] = JsonNode.Parse(p.ParametersJson),
+            ["uncertain_parameters"] = UncertainParameters(p.ParametersJson),
         },
         ["goals"] = new JsonObject
         {
@@ -81,6 +105,15 @@ public static class ResultFiles
         ["timings"] = Timings(p),
         ["machine"] = Machine(),
     };
+
+    /// <summary>Each uncertain parameter with its distribution and the stream entity its draws come from.</summary>
+    public static JsonArray UncertainParameters(string parametersJson) =>
+        new(ParameterUncertainty.FromCanonicalJson(parametersJson).Uncertainty.Parameters.Select(u => (JsonNode)new JsonObject
+        {
+            ["parameter"] = u.Path,
+            ["distribution"] = u.Distribution.ToJson(),
+            ["stream_entity"] = u.Entity,
+        }).ToArray());
 
     public static JsonObject Timings(RunProvenance p) => new()
     {

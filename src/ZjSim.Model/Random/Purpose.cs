@@ -14,4 +14,6 @@ public enum Purpose : byte
     BrainDelivery = 6,
     ProvinceValue = 7,
     Science = 8,
+    /// <summary>An uncertain parameter's value in a replication, drawn once in the base year.</summary>
+    ParameterDraw = 9,
 }

@@ -81,11 +81,22 @@ public sealed record YearParameters(int BaseYear, int EndYear)
     /// <summary>The year the province data describe; the world is initialised in it.</summary>
     public const int DataBaseYear = 2021;
     public const int LatestPlannedYear = 2035;
+    /// <summary>The earliest year of the observed series (core industries, 2014): no backtest can start before it.</summary>
+    public const int EarliestHistoricalStart = 2014;
 
     public void Validate(ParameterCheck c)
     {
+        if (c.HistoricalStart)
+        {
+            // A backtest starts in an observed year and simulates only observed years, up to the base year.
+            if (BaseYear < EarliestHistoricalStart || BaseYear >= DataBaseYear)
+                c.Fail("base_year", $"a backtest must start in a year from {EarliestHistoricalStart} to {DataBaseYear - 1} (got {BaseYear})");
+            if (EndYear <= BaseYear || EndYear > DataBaseYear)
+                c.Fail("end_year", $"a backtest must end after base_year and at most in {DataBaseYear} (got {EndYear})");
+            return;
+        }
         if (BaseYear != DataBaseYear)
-            c.Fail("base_year", $"must be {DataBaseYear}, the year the province data describe (got {BaseYear})");
+            c.Fail("base_year", $"must be {DataBaseYear}, the year the province data describe (got {BaseYear}); an earlier start is for backtest and calibrate only");
         if (EndYear <= BaseYear || EndYear > LatestPlannedYear)
             c.Fail("end_year", $"must be after base_year and at most {LatestPlannedYear} (got {EndYear})");
     }

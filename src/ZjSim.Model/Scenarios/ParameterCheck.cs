@@ -8,11 +8,18 @@ public sealed class ParameterCheck
 {
     private readonly string _prefix;
     public List<ConfigIssue> Issues { get; }
+    /// <summary>Backtest and calibration only: the world may start in a year before the base year of the data.</summary>
+    public bool HistoricalStart { get; }
 
-    public ParameterCheck() : this("", []) { }
-    private ParameterCheck(string prefix, List<ConfigIssue> issues) { _prefix = prefix; Issues = issues; }
+    public ParameterCheck(bool historicalStart = false) : this("", [], historicalStart) { }
+    private ParameterCheck(string prefix, List<ConfigIssue> issues, bool historicalStart)
+    {
+        _prefix = prefix;
+        Issues = issues;
+        HistoricalStart = historicalStart;
+    }
 
-    public ParameterCheck At(string key) => new(Join(key), Issues);
+    public ParameterCheck At(string key) => new(Join(key), Issues, HistoricalStart);
 
     public void Fail(string key, string message) => Issues.Add(new ConfigIssue(Join(key), message));
 

@@ -1,72 +1,82 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ZjSim.Model.Uncertainty;
 
 namespace ZjSim.Model.Scenarios;
 
 /// <summary>
 /// Loads a scenario: config/model.json holds every default; a scenario file
-/// (<c>{ "description": ..., "parameters": { ...any subset of model.json... } }</c>)
-/// overrides objects key by key and replaces arrays and values whole.
+/// (<c>{ "description": ..., "extends": ..., "parameters": { ...any subset of model.json... } }</c>)
+/// overrides objects key by key and replaces arrays and values whole. Merge order: defaults, then the file
+/// a scenario extends (and what that extends), then the scenario, then any extra layers. Any number may be
+/// a distribution object (<see cref="DistributionReader"/>), which makes the parameter uncertain.
 /// </summary>
 public static partial class ScenarioLoader
 {
     // Maps whose keys are data (sector names, years), so a scenario may add keys to them.
     private static readonly HashSet<string> OpenMaps = ["adoption.sector_p_multiplier", "brains.plan"];
-    private static readonly HashSet<string> ScenarioKeys = ["description", "parameters"];
+    /// <summary>"calibration" records how a calibrated file was made; the loader does not read it.</summary>
+    private static readonly HashSet<string> ScenarioKeys = ["description", "extends", "parameters", "calibration"];
 
     public sealed record Entry(string Name, string Description, string Path);
 
-    public static Scenario Load(string nameOrPath, string configDir, double? scale = null)
+    /// <summary>One file's overrides, in merge order.</summary>
+    private sealed record Layer(string File, JsonObject Overrides);
+
+    public static Scenario Load(string nameOrPath, string configDir, double? scale = null) =>
+        Load(nameOrPath, configDir, new LoadOptions { Scale = scale });
+
+    public static Scenario Load(string nameOrPath, string configDir, LoadOptions options)
     {
         string path = ResolvePath(nameOrPath, configDir);
         string defaultsPath = Path.Combine(configDir, ConfigDirectory.DefaultsFile);
         var defaults = ReadObject(defaultsPath);
-        var file = ReadObject(path);
-
-        foreach (var (key, _) in file)
-            if (!ScenarioKeys.Contains(key))
-                throw new ConfigException(path, key, $"is not a scenario key (expected: {string.Join(", ", ScenarioKeys)})");
+        var layers = new List<Layer>();
+        var file = ReadLayers(path, configDir, layers, []);
+        foreach (var extra in options.Layers) ReadLayers(extra, configDir, layers, []);
+        foreach (var layer in layers) CheckKnownKeys(layer.Overrides, defaults, "", layer.File);
         string description = file["description"] is JsonValue d && d.TryGetValue(out string? text) ? text : "";
-        var overrides = file["parameters"] switch
-        {
-            null => new JsonObject(),
-            JsonObject o => o,
-            _ => throw new ConfigException(path, "parameters", "must be an object"),
-        };
-        CheckKnownKeys(overrides, defaults, "", path);
 
         var merged = (JsonObject)defaults.DeepClone();
-        Merge(merged, overrides);
-        if (scale is double s)
+        foreach (var layer in layers) Merge(merged, layer.Overrides);
+        if (options.Scale is double s)
             ((JsonObject)merged["world"]!)["scale"] = s;
+        if (options.EndYear is int end && merged["years"] is JsonObject years)
+            years["end_year"] = end;
+        if (options.HistoricalStart) DropPlansOutsideYears(merged);
 
-        ModelParameters parameters;
-        try
-        {
-            parameters = merged.Deserialize<ModelParameters>(ConfigJson.Options)
-                ?? throw new ConfigException(path, null, "holds no parameters");
-        }
-        catch (JsonException e)
-        {
-            string field = (e.Path ?? "$").TrimStart('$').TrimStart('.');
-            string blame = Contains(overrides, field) ? path : defaultsPath;
-            throw new ConfigException(blame, field.Length == 0 ? null : field, $"has the wrong type or is missing: {FirstSentence(e.Message)}");
-        }
+        string Blame(string field) =>
+            field == "world.scale" && options.Scale is not null ? "--scale"
+            : layers.LastOrDefault(l => Contains(l.Overrides, field))?.File ?? defaultsPath;
 
-        var check = new ParameterCheck();
-        parameters.Validate(check);
-        if (check.Issues.Count > 0)
+        // Uncertain parameters: read and check each distribution, then stand its median in for it.
+        var uncertain = new List<UncertainParameter>();
+        foreach (var (field, node) in ParameterPath.Walk(merged).ToList())
         {
-            var first = check.Issues[0];
-            string blame = first.Path == "world.scale" && scale is not null ? "--scale"
-                : Contains(overrides, first.Path) ? path : defaultsPath;
-            string more = check.Issues.Count > 1 ? $" (and {check.Issues.Count - 1} more: {string.Join("; ", check.Issues.Skip(1).Take(3).Select(i => i.Path))})" : "";
-            throw new ConfigException(blame, first.Path, first.Message + more);
+            if (!DistributionReader.IsDistribution(node)) continue;
+            string blame = Blame(field);
+            var distribution = DistributionReader.Read((JsonObject)node!, blame, field);
+            CheckCanBeUncertain(field, blame);
+            uncertain.Add(new UncertainParameter(field, distribution));
         }
+        foreach (var p in uncertain) ParameterPath.Set(merged, p.Path, JsonValue.Create(p.Distribution.Median));
+
+        var parameters = Deserialize(merged, Blame);
+        var issues = Validate(parameters, options.HistoricalStart);
+        if (issues.Count > 0)
+        {
+            var first = issues[0];
+            if (uncertain.FirstOrDefault(p => p.Path == first.Path) is UncertainParameter u)
+                throw new ConfigException(Blame(first.Path), first.Path,
+                    $"is a {u.Distribution} distribution whose support {Bounds.Interval(u.Distribution.Support.Lower, u.Distribution.Support.Upper)} leaves the parameter's valid range: at its median {u.Distribution.Median}, it {first.Message}");
+            string more = issues.Count > 1 ? $" (and {issues.Count - 1} more: {string.Join("; ", issues.Skip(1).Take(3).Select(i => i.Path))})" : "";
+            throw new ConfigException(Blame(first.Path), first.Path, first.Message + more);
+        }
+        foreach (var p in uncertain) CheckSupport(merged, p, Blame(p.Path), options.HistoricalStart);
 
         string name = Path.GetFileNameWithoutExtension(path);
-        return new Scenario(name, description, Path.GetFullPath(path), parameters);
+        return new Scenario(name, description, Path.GetFullPath(path), parameters, new ParameterUncertainty(uncertain));
     }
 
     public static IReadOnlyList<Entry> List(string configDir)
@@ -112,6 +122,108 @@ public static partial class ScenarioLoader
         }
     }
 
+    /// <summary>
+    /// Reads a scenario-form file and, first, the files it extends: the layers come out in merge order.
+    /// "extends" names a file under the config folder (<c>zhejiang/calibrated.json</c>) or a scenario name.
+    /// </summary>
+    private static JsonObject ReadLayers(string path, string configDir, List<Layer> layers, List<string> chain)
+    {
+        var file = ReadObject(path);
+        foreach (var (key, _) in file)
+            if (!ScenarioKeys.Contains(key))
+                throw new ConfigException(path, key, $"is not a scenario key (expected: {string.Join(", ", ScenarioKeys)})");
+        if (file["extends"] is JsonNode extendsNode)
+        {
+            if (extendsNode is not JsonValue v || !v.TryGetValue(out string? target) || target.Length == 0)
+                throw new ConfigException(path, "extends", "must name a file under the config folder, such as \"zhejiang/calibrated.json\", or a scenario");
+            string resolved = Path.IsPathRooted(target) ? target
+                : target.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? Path.Combine(configDir, target)
+                : Path.Combine(configDir, ConfigDirectory.ScenariosFolder, target + ".json");
+            if (!File.Exists(resolved))
+                throw new ConfigException(path, "extends", $"names '{target}', which was not found ({resolved})");
+            string full = Path.GetFullPath(resolved);
+            if (chain.Contains(full) || full == Path.GetFullPath(path))
+                throw new ConfigException(path, "extends", $"names '{target}', which extends this file again (a cycle)");
+            ReadLayers(resolved, configDir, layers, [.. chain, Path.GetFullPath(path)]);
+        }
+        var overrides = file["parameters"] switch
+        {
+            null => new JsonObject(),
+            JsonObject o => o,
+            _ => throw new ConfigException(path, "parameters", "must be an object"),
+        };
+        layers.Add(new Layer(path, overrides));
+        return file;
+    }
+
+    private static ModelParameters Deserialize(JsonObject merged, Func<string, string> blame)
+    {
+        try
+        {
+            return merged.Deserialize<ModelParameters>(ConfigJson.Options)
+                ?? throw new ConfigException(blame(""), null, "holds no parameters");
+        }
+        catch (JsonException e)
+        {
+            string field = (e.Path ?? "$").TrimStart('$').TrimStart('.');
+            throw new ConfigException(blame(field), field.Length == 0 ? null : field, $"has the wrong type or is missing: {FirstSentence(e.Message)}");
+        }
+    }
+
+    private static List<ConfigIssue> Validate(ModelParameters parameters, bool historicalStart)
+    {
+        var check = new ParameterCheck(historicalStart);
+        parameters.Validate(check);
+        return check.Issues;
+    }
+
+    /// <summary>Only real-valued parameters can be drawn; counts, years, flags and the --scale setting cannot.</summary>
+    private static void CheckCanBeUncertain(string field, string file)
+    {
+        if (field == "world.scale")
+            throw new ConfigException(file, field, "is the run setting --scale, which cannot be a distribution");
+        var type = ParameterSchema.TypeAt(field);
+        if (type == typeof(int))
+            throw new ConfigException(file, field, "takes a whole number, so it cannot be a distribution (only real-valued parameters can be uncertain)");
+        if (type != typeof(double))
+            throw new ConfigException(file, field, "is not a number parameter, so it cannot be a distribution");
+    }
+
+    /// <summary>
+    /// The distribution's support must lie in the parameter's valid range: each end of the support, with every
+    /// other parameter at its nominal value, must pass the same validation as a plain number.
+    /// </summary>
+    private static void CheckSupport(JsonObject nominal, UncertainParameter p, string file, bool historicalStart)
+    {
+        var d = p.Distribution;
+        var (lower, upper) = d.Support;
+        string support = Bounds.Interval(lower, upper);
+        if (!double.IsFinite(lower) || !double.IsFinite(upper))
+        {
+            string missing = double.IsFinite(lower) ? "\"max\"" : double.IsFinite(upper) ? "\"min\"" : "\"min\" and \"max\"";
+            throw new ConfigException(file, p.Path, $"is a {d} distribution with unbounded support {support}; every parameter has a bounded valid range, so truncate it with {missing}");
+        }
+        foreach (double end in new[] { lower, upper })
+        {
+            var trial = nominal.DeepClone();
+            ParameterPath.Set(trial, p.Path, JsonValue.Create(end));
+            var issues = Validate(trial.Deserialize<ModelParameters>(ConfigJson.Options)!, historicalStart);
+            if (issues.Count > 0)
+                throw new ConfigException(file, p.Path,
+                    $"is a {d} distribution whose support {support} leaves the parameter's valid range: at {end}, {(issues[0].Path == p.Path ? "it" : $"'{issues[0].Path}'")} {issues[0].Message}");
+        }
+    }
+
+    private static void DropPlansOutsideYears(JsonObject merged)
+    {
+        if (merged["years"] is not JsonObject years || merged["brains"]?["plan"] is not JsonObject plan) return;
+        if (years["base_year"] is not JsonValue b || !b.TryGetValue(out int baseYear)) return;
+        if (years["end_year"] is not JsonValue e || !e.TryGetValue(out int endYear)) return;
+        foreach (var key in plan.Select(kv => kv.Key).ToList())
+            if (int.TryParse(key, out int year) && (year <= baseYear || year > endYear))
+                plan.Remove(key);
+    }
+
     private static void CheckKnownKeys(JsonObject overrides, JsonObject defaults, string prefix, string file)
     {
         foreach (var (key, value) in overrides)
@@ -123,7 +235,12 @@ public static partial class ScenarioLoader
                 var near = defaults.Select(p => p.Key).OrderBy(k => Levenshtein(k, key)).FirstOrDefault();
                 throw new ConfigException(file, path, $"is not a known parameter{(near is null ? "" : $" (did you mean '{near}'?)")}");
             }
-            if (value is JsonObject vo && def is JsonObject dobj) CheckKnownKeys(vo, dobj, path, file);
+            if (value is JsonObject vo && !DistributionReader.IsDistribution(vo))
+            {
+                if (def is JsonObject dobj) CheckKnownKeys(vo, dobj, path, file);
+                else if (def is JsonValue dv && dv.GetValueKind() == JsonValueKind.Number)
+                    throw new ConfigException(file, path, $"must be a number or a distribution object such as {{\"dist\": \"uniform\", \"min\": 0, \"max\": 1}}");
+            }
         }
     }
 
@@ -131,7 +248,7 @@ public static partial class ScenarioLoader
     {
         foreach (var (key, value) in overrides)
         {
-            if (value is JsonObject vo && target[key] is JsonObject to) Merge(to, vo);
+            if (value is JsonObject vo && !DistributionReader.IsDistribution(vo) && target[key] is JsonObject to && !DistributionReader.IsDistribution(to)) Merge(to, vo);
             else target[key] = value?.DeepClone();
         }
     }

@@ -1,0 +1,39 @@
+using ZjSim.Model.Scenarios;
+using ZjSim.Model.Simulation;
+using ZjSim.Model.World;
+
+namespace ZjSim.Model.Calibration;
+
+/// <summary>
+/// Runs a scenario's replications with the single-thread reference (no Orleans), several at once.
+/// Each replication writes only its own slot, so the results do not depend on thread scheduling.
+/// </summary>
+public static class HistoricalRunner
+{
+    /// <summary>
+    /// Replications 0..n−1. <paramref name="fixedValues"/> sets parameters by path in every replication
+    /// (calibration's candidate values); every other uncertain parameter is drawn as usual.
+    /// </summary>
+    public static IndicatorTable[] Run(Scenario scenario, ulong seed, int replications,
+        IReadOnlyDictionary<string, double>? fixedValues = null, CancellationToken cancellation = default)
+    {
+        var tables = new IndicatorTable[replications];
+        var uncertain = scenario.Uncertainty.Parameters;
+        var options = new ParallelOptions { CancellationToken = cancellation };
+        Parallel.For(0, replications, options, r =>
+        {
+            var values = scenario.Uncertainty.Draw(seed, r, scenario.Parameters.Years.BaseYear);
+            var paths = uncertain.Select(p => p.Path).ToList();
+            var all = values.ToList();
+            foreach (var (path, value) in fixedValues ?? new Dictionary<string, double>())
+            {
+                int k = paths.IndexOf(path);
+                if (k >= 0) all[k] = value;
+                else { paths.Add(path); all.Add(value); }
+            }
+            var parameters = Uncertainty.ParameterUncertainty.Apply(scenario.Parameters, paths, all);
+            tables[r] = ReplicationRunner.Run(new WorldLayout(parameters), seed, r);
+        });
+        return tables;
+    }
+}

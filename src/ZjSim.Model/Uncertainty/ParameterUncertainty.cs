@@ -1,0 +1,87 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ZjSim.Model.Random;
+using ZjSim.Model.Scenarios;
+
+namespace ZjSim.Model.Uncertainty;
+
+/// <summary>
+/// The uncertain parameters of a scenario. A replication draws each once, from the stream
+/// (seed, replication, the parameter's entity, base year, ParameterDraw), so its parameters are a pure
+/// function of the seed and the replication number: the same on every silo, at every granularity, and
+/// (for a parameter uncertain in several scenarios) the same across scenarios.
+/// </summary>
+public sealed class ParameterUncertainty
+{
+    public static ParameterUncertainty None { get; } = new([]);
+
+    public IReadOnlyList<UncertainParameter> Parameters { get; }
+    public bool IsEmpty => Parameters.Count == 0;
+
+    public ParameterUncertainty(IReadOnlyList<UncertainParameter> parameters)
+    {
+        var clash = parameters.GroupBy(p => p.Entity).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null)
+            throw new ArgumentException($"uncertain parameters {string.Join(" and ", clash.Select(p => p.Path))} would share a random stream");
+        Parameters = parameters;
+    }
+
+    /// <summary>The values replication <paramref name="replication"/> draws, in the order of <see cref="Parameters"/>.</summary>
+    public double[] Draw(ulong seed, int replication, int baseYear)
+    {
+        var values = new double[Parameters.Count];
+        for (int k = 0; k < values.Length; k++)
+        {
+            var p = Parameters[k];
+            double u = new RandomStream(seed, replication, p.Entity, baseYear, Purpose.ParameterDraw).Uniform(0);
+            values[k] = p.Distribution.Draw(u);
+        }
+        return values;
+    }
+
+    /// <summary>The parameters of one replication: the nominal set with each uncertain parameter drawn.</summary>
+    public ModelParameters ForReplication(ModelParameters nominal, ulong seed, int replication) =>
+        IsEmpty ? nominal : Apply(nominal, Draw(seed, replication, nominal.Years.BaseYear));
+
+    /// <summary>The nominal set with the uncertain parameters set to the given values (same order).</summary>
+    public ModelParameters Apply(ModelParameters nominal, IReadOnlyList<double> values) =>
+        Apply(nominal, Parameters.Select(p => p.Path).ToArray(), values);
+
+    /// <summary>Any numeric parameters set by path; the rest as in <paramref name="nominal"/>.</summary>
+    public static ModelParameters Apply(ModelParameters nominal, IReadOnlyList<string> paths, IReadOnlyList<double> values)
+    {
+        if (paths.Count == 0) return nominal;
+        var tree = JsonSerializer.SerializeToNode(nominal, ConfigJson.Options)!;
+        for (int k = 0; k < paths.Count; k++) ParameterPath.Set(tree, paths[k], JsonValue.Create(values[k]));
+        return tree.Deserialize<ModelParameters>(ConfigJson.Options)!;
+    }
+
+    /// <summary>
+    /// The canonical JSON of a scenario: the nominal parameters, with each uncertain one written as its
+    /// distribution. Without uncertain parameters it is exactly the nominal set's JSON.
+    /// </summary>
+    public string CanonicalJson(ModelParameters nominal)
+    {
+        if (IsEmpty) return JsonSerializer.Serialize(nominal, ConfigJson.Options);
+        var tree = JsonSerializer.SerializeToNode(nominal, ConfigJson.Options)!;
+        foreach (var p in Parameters) ParameterPath.Set(tree, p.Path, p.Distribution.ToJson());
+        return tree.ToJsonString(ConfigJson.Options);
+    }
+
+    /// <summary>Reads canonical JSON back (as a grain receives it): the nominal set and the distributions.</summary>
+    public static (ModelParameters Nominal, ParameterUncertainty Uncertainty) FromCanonicalJson(string json)
+    {
+        var tree = JsonNode.Parse(json) ?? throw new InvalidOperationException("empty parameter set");
+        var found = Find(tree, "canonical parameters");
+        foreach (var p in found) ParameterPath.Set(tree, p.Path, JsonValue.Create(p.Distribution.Median));
+        var nominal = tree.Deserialize<ModelParameters>(ConfigJson.Options) ?? throw new InvalidOperationException("empty parameter set");
+        return (nominal, new ParameterUncertainty(found));
+    }
+
+    /// <summary>The distribution objects of a parameter tree, in document order.</summary>
+    public static List<UncertainParameter> Find(JsonNode tree, string file) =>
+        ParameterPath.Walk(tree)
+            .Where(x => DistributionReader.IsDistribution(x.Node))
+            .Select(x => new UncertainParameter(x.Path, DistributionReader.Read((JsonObject)x.Node!, file, x.Path)))
+            .ToList();
+}

@@ -1,0 +1,84 @@
+using Orleans.Concurrency;
+using ZjSim.GrainInterfaces;
+using ZjSim.Model;
+using ZjSim.Model.Uncertainty;
+using ZjSim.Model.Simulation;
+using ZjSim.Model.World;
+
+namespace ZjSim.Grains.Tests;
+
+/// <summary>A replication's drawn parameters are the same on every silo and at every granularity.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class UncertainParameterTests(ClusterFixture fixture) : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("zjsim-grains-").FullName;
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Scenario()
+    {
+        // Parameters that act on enterprises (hazards, titles), clusters (output) and the province (value added).
+        string path = Path.Combine(_dir, "uncertain.json");
+        File.WriteAllText(path, """
+            { "description": "uncertain", "parameters": {
+                "adoption": { "brain_boost": { "dist": "uniform", "min": 0.0, "max": 0.2 },
+                              "q": [ { "dist": "triangular", "min": 0.1, "mode": 0.38, "max": 0.9 }, 0.2, 0.08, 0.03 ] },
+                "smart_factory": { "grant_rate": { "dist": "beta", "alpha": 2, "beta": 2, "min": 0.05, "max": 0.5 } },
+                "cluster_output": { "adoption_elasticity": { "dist": "normal", "mean": 1, "sd": 0.5, "min": 0, "max": 3 } },
+                "digital_economy": { "base_growth": { "dist": "uniform", "min": 0.0, "max": 0.2 } } } }
+            """);
+        return path;
+    }
+
+    private async Task<ReplicationOutcome[]> RunToEnd(RunRequest request)
+    {
+        var run = fixture.Cluster.Client.GetGrain<IRunGrain>(request.RunId);
+        await run.Start(request.AsImmutable());
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        RunProgress p;
+        while (!(p = await run.GetProgress()).Finished)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "run did not finish in 3 minutes");
+            await Task.Delay(50);
+        }
+        Assert.Null(p.Error);
+        return (await fixture.Cluster.Client.GetGrain<IAggregatorGrain>(request.RunId).Outcomes()).Value;
+    }
+
+    private static long[] Bits(IndicatorTable t) => t.Values.Select(BitConverter.DoubleToInt64Bits).ToArray();
+
+    [Fact]
+    public async Task Cluster_and_enterprise_grains_simulate_each_replications_drawn_parameters()
+    {
+        const int replications = 3;
+        var byCluster = await RunToEnd(ClusterFixture.Request(Scenario(), 0.004, replications, seed: 6, Granularity.Cluster));
+        var byEnterprise = await RunToEnd(ClusterFixture.Request(Scenario(), 0.004, replications, seed: 6, Granularity.Enterprise));
+        Assert.Equal(byCluster.Select(o => Bits(o.Indicators)), byEnterprise.Select(o => Bits(o.Indicators)));
+
+        // Each replication matches the single-thread reference run with that replication's own draws,
+        // and the draws differ between replications, so the grains did not share one parameter set.
+        var request = ClusterFixture.Request(Scenario(), 0.004, replications, seed: 6, Granularity.Cluster);
+        var (nominal, uncertainty) = ParameterUncertainty.FromCanonicalJson(request.ParametersJson);
+        Assert.Equal(5, uncertainty.Parameters.Count);
+        foreach (var o in byCluster)
+        {
+            var world = new WorldLayout(uncertainty.ForReplication(nominal, 6, o.Replication));
+            Assert.Equal(Bits(ReplicationRunner.Run(world, 6, o.Replication)), Bits(o.Indicators));
+        }
+        Assert.Equal(replications, byCluster.Select(o => uncertainty.Draw(6, o.Replication, 2021)[0]).Distinct().Count());
+        Assert.NotEqual(Bits(ReplicationRunner.Run(new WorldLayout(nominal), 6, 0)), Bits(byCluster[0].Indicators));
+    }
+
+    [Fact]
+    public void The_world_cache_keeps_a_bounded_number_of_replication_worlds()
+    {
+        var cache = new BoundedCache<int, string>(capacity: 3);
+        int made = 0;
+        string Make(int k) { made++; return $"world {k}"; }
+        for (int k = 0; k < 5; k++) Assert.Equal($"world {k}", cache.GetOrAdd(k, Make));
+        Assert.Equal(3, cache.Count);
+        Assert.Equal("world 4", cache.GetOrAdd(4, Make));   // kept: not made again
+        Assert.Equal(5, made);
+        Assert.Equal("world 0", cache.GetOrAdd(0, Make));   // dropped as least recently used: made again, the same
+        Assert.Equal(6, made);
+    }
+}

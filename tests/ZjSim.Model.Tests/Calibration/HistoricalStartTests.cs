@@ -1,0 +1,71 @@
+using ZjSim.Model.Calibration;
+using ZjSim.Model.Scenarios;
+
+namespace ZjSim.Model.Tests.Calibration;
+
+public sealed class HistoricalStartTests
+{
+    [Fact]
+    public void A_backtest_starts_from_the_start_files_state_with_the_scenarios_rates()
+    {
+        var forward = ScenarioLoader.Load("policy-push", TestConfig.Dir);
+        var s = HistoricalStart.Load("policy-push", TestConfig.Dir, 2018, 2021, 0.01);
+        Assert.Equal((2018, 2021), (s.Parameters.Years.BaseYear, s.Parameters.Years.EndYear));
+        Assert.Equal(2330, s.Parameters.DigitalEconomy.Initial);                     // SOURCE, 2018
+        Assert.Equal(forward.Parameters.Policy, s.Parameters.Policy);                  // the scenario's policy stays
+        Assert.Equal(forward.Parameters.DigitalEconomy.BaseGrowth, s.Parameters.DigitalEconomy.BaseGrowth);
+        Assert.Equal(["2019", "2020", "2021"], s.Parameters.Brains.Plan.Keys.Order());  // the 2022-2027 plan does not apply to the past
+        Assert.Contains(s.Uncertainty.Parameters, p => p.Path == "core_industry.initial");
+    }
+
+    [Fact]
+    public void Through_a_year_drops_the_plan_after_it()
+    {
+        var s = HistoricalStart.Load("baseline", TestConfig.Dir, 2018, 2020, 0.01);
+        Assert.Equal(2020, s.Parameters.Years.EndYear);
+        Assert.Equal(["2019", "2020"], s.Parameters.Brains.Plan.Keys.Order());
+    }
+
+    [Fact]
+    public void A_year_without_a_start_file_is_refused_with_the_years_that_have_one()
+    {
+        var e = Assert.Throws<ConfigException>(() => HistoricalStart.Load("baseline", TestConfig.Dir, 2016, 2021, 0.01));
+        Assert.Contains("no initial conditions for 2016", e.Message);
+        Assert.Contains("2018", e.Message);
+    }
+
+    [Fact]
+    public void Only_backtest_and_calibrate_accept_a_base_year_before_2021()
+    {
+        string dir = Directory.CreateTempSubdirectory("zjsim-start-").FullName;
+        try
+        {
+            string path = Path.Combine(dir, "early.json");
+            File.WriteAllText(path, """{ "parameters": { "years": { "base_year": 2018 } } }""");
+            var e = Assert.Throws<ConfigException>(() => ScenarioLoader.Load(path, TestConfig.Dir));
+            Assert.Equal("years.base_year", e.Field);
+            Assert.Contains("backtest and calibrate only", e.Message);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public void A_backtest_is_the_same_whatever_the_threads_do()
+    {
+        var s = HistoricalStart.Load("baseline", TestConfig.Dir, 2018, 2021, 0.01);
+        var a = HistoricalRunner.Run(s, 3, 6);
+        var b = HistoricalRunner.Run(s, 3, 6);
+        for (int r = 0; r < 6; r++)
+        {
+            Assert.Equal(a[r].Values, b[r].Values);
+            var alone = ZjSim.Model.Simulation.ReplicationRunner.Run(new ZjSim.Model.World.WorldLayout(s.Uncertainty.ForReplication(s.Parameters, 3, r)), 3, r);
+            Assert.Equal(alone.Values, a[r].Values);
+        }
+        var rows = Backtest.Rows(ObservedData.Load(ObservedData.PathIn(TestConfig.Dir)), s, a);
+        var de2018 = rows.Single(r => r.Series == "digital_economy_value" && r.ModelYear == 2018);
+        Assert.Equal(2330, de2018.Median);
+        Assert.True(de2018.IsStart);
+        Assert.Contains(rows, r => r.Series == "smart_factories" && r.Date == "Aug 2020" && !r.InFit);
+        Assert.All(rows, r => Assert.True(r.Low <= r.Median && r.Median <= r.High));
+    }
+}

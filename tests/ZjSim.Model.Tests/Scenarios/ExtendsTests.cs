@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using ZjSim.Model.Calibration;
+using ZjSim.Model.Scenarios;
+
+namespace ZjSim.Model.Tests.Scenarios;
+
+public sealed class ExtendsTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("zjsim-extends-").FullName;
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void Merge_order_is_defaults_then_the_extended_file_then_the_scenario()
+    {
+        string parent = Write("parent.json", """{ "parameters": { "policy": { "subsidy_share": 0.2, "platform_push": 0.1 } } }""");
+        string child = Write("child.json", $$"""{ "extends": "{{parent}}", "parameters": { "policy": { "subsidy_share": 0.05 } } }""");
+        var s = ScenarioLoader.Load(child, TestConfig.Dir);
+        Assert.Equal(0.05, s.Parameters.Policy.SubsidyShare);     // the scenario wins
+        Assert.Equal(0.1, s.Parameters.Policy.PlatformPush);      // the extended file's value stays
+        Assert.Equal("child", s.Name);
+    }
+
+    [Fact]
+    public void The_shipped_scenarios_build_on_the_calibrated_values()
+    {
+        var file = ScenarioLoader.ReadObject(CalibratedFile.PathIn(TestConfig.Dir));
+        double growth = file["parameters"]!["digital_economy"]!["base_growth"]!.GetValue<double>();
+        double q = file["parameters"]!["adoption"]!["q"]![0]!.GetValue<double>();
+        foreach (var name in new[] { "baseline", "policy-push", "brain-led" })
+        {
+            var s = ScenarioLoader.Load(name, TestConfig.Dir);
+            Assert.Equal(growth, s.Parameters.DigitalEconomy.BaseGrowth);
+            Assert.Equal(q, s.Parameters.Adoption.Q[0]);
+        }
+        Assert.Equal(0.08, ScenarioLoader.Load("fiscal-squeeze", TestConfig.Dir).Parameters.DigitalEconomy.BaseGrowth);   // its own override wins
+        Assert.Equal(file["calibration"]!["fitted"]!.AsArray().Count, CalibratedFile.ReadPriors(CalibratedFile.PriorsPathIn(TestConfig.Dir)).Count);
+    }
+
+    [Fact]
+    public void A_missing_target_is_named()
+    {
+        string path = Write("orphan.json", """{ "extends": "zhejiang/nothing.json", "parameters": {} }""");
+        var e = Assert.Throws<ConfigException>(() => ScenarioLoader.Load(path, TestConfig.Dir));
+        Assert.Equal(path, e.File);
+        Assert.Equal("extends", e.Field);
+        Assert.Contains("'zhejiang/nothing.json', which was not found", e.Message);
+    }
+
+    [Fact]
+    public void A_cycle_is_refused()
+    {
+        string a = Path.Combine(_dir, "a.json"), b = Path.Combine(_dir, "b.json");
+        File.WriteAllText(a, $$"""{ "extends": "{{b}}" }""");
+        File.WriteAllText(b, $$"""{ "extends": "{{a}}" }""");
+        var e = Assert.Throws<ConfigException>(() => ScenarioLoader.Load(a, TestConfig.Dir));
+        Assert.Contains("a cycle", e.Message);
+    }
+
+    [Fact]
+    public void A_bad_value_in_the_extended_file_is_blamed_on_that_file()
+    {
+        string parent = Write("parent.json", """{ "parameters": { "brains": { "delivery_probability": 1.5 } } }""");
+        string child = Write("child.json", $$"""{ "extends": "{{parent}}" }""");
+        var e = Assert.Throws<ConfigException>(() => ScenarioLoader.Load(child, TestConfig.Dir));
+        Assert.Equal(parent, e.File);
+        Assert.Equal("brains.delivery_probability", e.Field);
+    }
+
+    [Fact]
+    public void The_calibrated_file_lists_what_it_fitted_with_a_fit_for_each_point()
+    {
+        var record = ScenarioLoader.ReadObject(CalibratedFile.PathIn(TestConfig.Dir))["calibration"]!.AsObject();
+        Assert.Equal("baseline", record["scenario"]!.GetValue<string>());
+        Assert.True(record["objective"]!.GetValue<double>() < record["objective_at_prior_medians"]!.GetValue<double>());
+        Assert.All(record["fit"]!.AsArray(), p => Assert.NotNull(p!["relative_error"]));
+    }
+}
