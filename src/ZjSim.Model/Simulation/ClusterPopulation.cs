@@ -1,33 +1,46 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ZjSim.Model.Agents;
+using ZjSim.Model.Random;
 using ZjSim.Model.Rules;
 using ZjSim.Model.World;
 
 namespace ZjSim.Model.Simulation;
 
 /// <summary>
-/// A cluster and its enterprises in the batch representation (one array per state variable), stepped
-/// together: the `cluster` granularity. Enterprise-granularity grains apply the same rules one agent at a time.
+/// A cluster and its enterprises in the batch representation, one byte each (<see cref="PackedEnterprise"/>),
+/// stepped together: the `cluster` granularity. It is a specialised equivalent of
+/// <see cref="EnterpriseRules"/>, which enterprise-granularity grains apply one agent at a time: the same
+/// draws (block 0 words (a, b) for the level, (c, d) for the smart title, block 1 (a, b) for the future title
+/// only when eligible) and the same comparisons, made on integers against thresholds and tables from
+/// <see cref="BatchPlan"/>, so both granularities give bit-identical results.
 /// </summary>
 public sealed class ClusterPopulation
 {
+    /// <summary>Enterprises whose draws are generated at once: two 4 KB buffers on the stack.</summary>
+    private const int Chunk = 512;
+
     private readonly WorldLayout _world;
+    private readonly BatchPlan _plan;
     private readonly ulong _seed;
     private readonly int _replication;
-    private readonly EnterpriseState[] _enterprises;
+    private readonly byte[] _packed;
 
     public ClusterSpec Spec { get; }
     public ClusterCore Core { get; }
 
+    /// <summary>Bytes of state the batch representation keeps per enterprise.</summary>
+    public const int BytesPerEnterprise = sizeof(byte);
+
     public ClusterPopulation(WorldLayout world, ClusterSpec spec, ulong seed, int replication)
     {
         _world = world;
+        _plan = BatchPlan.For(world);
         _seed = seed;
         _replication = replication;
         Spec = spec;
-        _enterprises = new EnterpriseState[spec.EnterpriseCount];
-        for (int i = 0; i < _enterprises.Length; i++)
-            _enterprises[i] = EnterpriseRules.Initialize(spec.FirstEnterpriseId + i, spec, world, seed, replication);
-        Core = new ClusterCore(world, spec, seed, replication, Tally());
+        _packed = GC.AllocateUninitializedArray<byte>(spec.EnterpriseCount);
+        Core = new ClusterCore(world, spec, seed, replication, Initialize());
     }
 
     public ClusterReport InitialReport => Core.Report(_world.Parameters.Years.BaseYear, 0);
@@ -35,18 +48,120 @@ public sealed class ClusterPopulation
     public ClusterReport StepYear(int year, bool brainServed)
     {
         var ctx = Core.BeginYear(year, brainServed);
-        var prm = _world.Parameters;
-        for (int i = 0; i < _enterprises.Length; i++)
-            EnterpriseRules.Step(ref _enterprises[i], Spec.FirstEnterpriseId + i, ctx, prm.SmartFactory, prm.FutureFactory, _seed, _replication);
-        return Core.EndYear(year, Tally());
+        return Core.EndYear(year, Step(ctx));
     }
 
-    public EnterpriseState this[int localIndex] => _enterprises[localIndex];
-
-    private ClusterTally Tally()
+    /// <summary>An enterprise as <see cref="EnterpriseRules"/> would hold it, revenue recomputed from its stream.</summary>
+    public EnterpriseState this[int localIndex]
     {
-        var t = new ClusterTally();
-        foreach (ref readonly var e in _enterprises.AsSpan()) t.Add(e);
-        return t;
+        get
+        {
+            int packed = _packed[localIndex];
+            var (_, uRevenue) = new RandomStream(_seed, _replication, Spec.FirstEnterpriseId + localIndex,
+                _world.Parameters.Years.BaseYear, Purpose.EnterpriseInit).UniformPair(0);
+            return new EnterpriseState
+            {
+                Size = PackedEnterprise.Size(packed),
+                Level = (byte)PackedEnterprise.Level(packed),
+                Titles = PackedEnterprise.Titles(packed),
+                Revenue = EnterpriseRules.Revenue(Spec.MeanRevenue, _world.Parameters.World.RevenueSigma, uRevenue),
+            };
+        }
     }
+
+    /// <summary><see cref="EnterpriseRules.Initialize"/> for every enterprise; returns the base-year tally.</summary>
+    private ClusterTally Initialize()
+    {
+        var prm = _world.Parameters;
+        var lanes = new PhiloxLanes(_seed, _replication, prm.Years.BaseYear, Purpose.EnterpriseInit, 0);
+        var smartCut = _plan.SmartCuts[Spec.Index];
+        var futureCut = _plan.FutureCuts[Spec.Index];
+        ref ulong thresholds = ref MemoryMarshal.GetArrayDataReference(_plan.LevelThresholds);
+        Span<int> histogram = stackalloc int[64];
+        Span<ulong> levelDraws = stackalloc ulong[Chunk], revenueDraws = stackalloc ulong[Chunk];
+
+        for (int start = 0; start < _packed.Length; start += Chunk)
+        {
+            int n = Math.Min(Chunk, _packed.Length - start);
+            lanes.Fill(Spec.FirstEnterpriseId + start, levelDraws[..n], revenueDraws[..n]);
+            for (int i = 0; i < n; i++)
+            {
+                int local = start + i;
+                bool above = local < Spec.AboveSizeCount;
+                ref ulong t = ref Unsafe.Add(ref thresholds, above ? 0 : 4);
+                ulong k = levelDraws[i];
+                // The level is the first l with k below threshold l (4 if none): 4 − the thresholds k is below.
+                int packed = 4 - Passed(k, t) - Passed(k, Unsafe.Add(ref t, 1)) - Passed(k, Unsafe.Add(ref t, 2)) - Passed(k, Unsafe.Add(ref t, 3));
+                if (above)
+                {
+                    if (smartCut.Reaches(revenueDraws[i])) packed |= PackedEnterprise.SmartRevenue;
+                    if (futureCut.Reaches(revenueDraws[i])) packed |= PackedEnterprise.FutureRevenue;
+                    if (_plan.SmartEligible[packed]) packed = InitialTitles(packed, Spec.FirstEnterpriseId + local);
+                }
+                else packed |= PackedEnterprise.KeySme;
+                _packed[local] = (byte)packed;
+                histogram[packed & PackedEnterprise.TallyMask]++;
+            }
+        }
+        return PackedEnterprise.ToTally(histogram);
+    }
+
+    /// <summary>The titles held in the base year, for an enterprise eligible for a smart factory (the rule's own draws).</summary>
+    private int InitialTitles(int packed, int enterpriseId)
+    {
+        var (uSmart, uFuture) = new RandomStream(_seed, _replication, enterpriseId, _world.Parameters.Years.BaseYear, Purpose.EnterpriseInit).UniformPair(1);
+        if (uSmart < _world.InitialSmartProbability) packed |= PackedEnterprise.SmartFactory;
+        if (_plan.FutureEligible[packed] && uFuture < _world.InitialFutureProbability) packed |= PackedEnterprise.FutureFactory;
+        return packed;
+    }
+
+    /// <summary><see cref="EnterpriseRules.Step"/> for every enterprise; returns the end-of-year tally.</summary>
+    private ClusterTally Step(StepContext ctx)
+    {
+        Span<ulong> hazards = stackalloc ulong[16];
+        foreach (SizeClass size in (ReadOnlySpan<SizeClass>)[SizeClass.AboveSize, SizeClass.KeySme])
+            for (int level = 0; level < MaturityLevel.Future; level++)
+                hazards[PackedEnterprise.HazardIndex(size, level)] = DrawThreshold.Below(ctx.Hazard(size, level));
+        // Level 4 (and the unused codes above it) never moves: a threshold of 0 passes no draw.
+
+        var lanes = new PhiloxLanes(_seed, _replication, ctx.Year, Purpose.EnterpriseStep, 0);
+        ulong grant = _plan.SmartGrantThreshold;
+        ref ushort transitions = ref MemoryMarshal.GetArrayDataReference(_plan.Transitions);
+        ref ulong hazard = ref MemoryMarshal.GetReference(hazards);
+        Span<int> histogram = stackalloc int[64];
+        ref int bins = ref MemoryMarshal.GetReference(histogram);
+        Span<ulong> levelDraws = stackalloc ulong[Chunk], smartDraws = stackalloc ulong[Chunk];
+        ref ulong levelDraw = ref MemoryMarshal.GetReference(levelDraws);
+        ref ulong smartDraw = ref MemoryMarshal.GetReference(smartDraws);
+
+        for (int start = 0; start < _packed.Length; start += Chunk)
+        {
+            int n = Math.Min(Chunk, _packed.Length - start);
+            lanes.Fill(Spec.FirstEnterpriseId + start, levelDraws[..n], smartDraws[..n]);
+            ref byte state = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_packed), start);
+            for (int i = 0; i < n; i++)
+            {
+                int packed = Unsafe.Add(ref state, i);
+                int moved = Passed(Unsafe.Add(ref levelDraw, i), Unsafe.Add(ref hazard, packed & PackedEnterprise.HazardMask));
+                int granted = Passed(Unsafe.Add(ref smartDraw, i), grant);
+                int next = Unsafe.Add(ref transitions, (packed << 2) | (moved << 1) | granted);
+                if (next >= BatchPlan.NeedsFutureDraw) next = FutureDraw(next, Spec.FirstEnterpriseId + start + i, ctx.Year);
+                Unsafe.Add(ref state, i) = (byte)next;
+                Unsafe.Add(ref bins, next & PackedEnterprise.TallyMask)++;
+            }
+        }
+        return PackedEnterprise.ToTally(histogram);
+    }
+
+    /// <summary>The rule's future-factory draw, made only for an eligible enterprise (rare, so not batched).</summary>
+    private int FutureDraw(int next, int enterpriseId, int year)
+    {
+        var (uFuture, _) = new RandomStream(_seed, _replication, enterpriseId, year, Purpose.EnterpriseStep).UniformPair(1);
+        next &= 0xFF;
+        return uFuture < _world.Parameters.FutureFactory.GrantRate ? next | PackedEnterprise.FutureFactory : next;
+    }
+
+    /// <summary>1 when the draw passes (u &lt; p, as k &lt; threshold), else 0; compiled without a branch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Passed(ulong k, ulong threshold) => (k < threshold) ? 1 : 0;
 }

@@ -1,0 +1,112 @@
+using ZjSim.Model.Agents;
+using ZjSim.Model.Random;
+using ZjSim.Model.Rules;
+using ZjSim.Model.Scenarios;
+using ZjSim.Model.Simulation;
+using ZjSim.Model.World;
+
+namespace ZjSim.Model.Tests.Simulation;
+
+/// <summary>The batch kernels are a specialised equivalent of EnterpriseRules: same states, enterprise by enterprise.</summary>
+public class ClusterPopulationTests
+{
+    /// <summary>Steps every enterprise of the world with EnterpriseRules and the batch side by side, comparing every state every year.</summary>
+    private static int CompareWithRules(WorldLayout world, ulong seed, int replication)
+    {
+        var prm = world.Parameters;
+        int titled = 0;
+        foreach (var spec in world.Clusters)
+        {
+            var batch = new ClusterPopulation(world, spec, seed, replication);
+            var agents = new EnterpriseState[spec.EnterpriseCount];
+            for (int i = 0; i < agents.Length; i++)
+            {
+                agents[i] = EnterpriseRules.Initialize(spec.FirstEnterpriseId + i, spec, world, seed, replication);
+                Assert.Equal(agents[i], batch[i]);
+            }
+            Assert.Equal(Tally(agents).Counts, batch.Core.Tally.Counts);
+            for (int year = prm.Years.BaseYear + 1; year <= prm.Years.EndYear; year++)
+            {
+                bool served = (year + spec.Index) % 3 == 0;
+                // The context the batch resolves inside StepYear (its start-of-year tally is checked against the agents' below).
+                var ctx = AdoptionRule.Resolve(year, prm, spec, batch.Core.Tally, served,
+                    batch.Core.HasPlatform || ClusterRules.GainsPlatform(prm, spec, year, seed, replication));
+                var report = batch.StepYear(year, served);
+                for (int i = 0; i < agents.Length; i++)
+                {
+                    EnterpriseRules.Step(ref agents[i], spec.FirstEnterpriseId + i, ctx, prm.SmartFactory, prm.FutureFactory, seed, replication);
+                    Assert.Equal(agents[i], batch[i]);
+                }
+                Assert.Equal(Tally(agents).Counts, report.Tally.Counts);
+                Assert.Equal(Tally(agents).SmartFactories, report.Tally.SmartFactories);
+                Assert.Equal(Tally(agents).FutureFactories, report.Tally.FutureFactories);
+            }
+            titled += agents.Count(a => a.Titles != Titles.None);
+        }
+        return titled;
+    }
+
+    private static ClusterTally Tally(EnterpriseState[] agents)
+    {
+        var t = new ClusterTally();
+        foreach (var a in agents) t.Add(a);
+        return t;
+    }
+
+    [Theory]
+    [InlineData("baseline", 0.02, 1UL, 0)]
+    [InlineData("policy-push", 0.01, 99UL, 7)]
+    [InlineData("brain-led", 0.01, 0xFFFF_FFFF_0000_0001UL, 123)]
+    public void Batch_equals_the_rules_enterprise_by_enterprise(string scenario, double scale, ulong seed, int replication)
+    {
+        Assert.True(CompareWithRules(TestConfig.World(scenario, scale), seed, replication) > 0, "some enterprise should hold a title");
+    }
+
+    /// <summary>
+    /// Edge cases: high levels from the start, hazards near 1, titles easy to get, a future factory that does not need
+    /// a smart one, revenue minimums at zero and in the middle of the distribution (many draws near the cut).
+    /// </summary>
+    [Theory]
+    [InlineData(0.0, 0.0, false, 5UL)]
+    [InlineData(23.0, 23.0, true, 6UL)]
+    [InlineData(10.0, 60.0, false, 7UL)]
+    public void Batch_equals_the_rules_at_the_edges(double smartMin, double futureMin, bool futureNeedsSmart, ulong seed)
+    {
+        var prm = TestConfig.Scenario("baseline", 0.01).Parameters;
+        prm = prm with
+        {
+            World = prm.World with
+            {
+                InitialLevelShares = [new(0.1, 0.2), new(0.1, 0.2), new(0.2, 0.2), new(0.3, 0.2), new(0.3, 0.2)],
+            },
+            Adoption = prm.Adoption with { P = [new(0.9, 0.5), new(0.7, 0.5), new(0.5, 0.5), new(0.6, 0.9)] },
+            SmartFactory = prm.SmartFactory with { MinLevel = 2, MinRevenue = smartMin, GrantRate = 0.4 },
+            FutureFactory = prm.FutureFactory with { MinLevel = 4, MinRevenue = futureMin, GrantRate = 0.5, RequiresSmartFactory = futureNeedsSmart },
+        };
+        var world = new WorldLayout(prm);
+        int titled = CompareWithRules(world, seed, 2);
+        Assert.True(titled > world.EnterpriseCount / 20, $"only {titled} titled enterprises: the edge cases are not exercised");
+    }
+
+    [Fact]
+    public void Revenue_cut_agrees_with_the_exact_formula_near_and_far_from_the_cut()
+    {
+        var cut = new RevenueCut(23.3, 1.0, 40);
+        var rng = new System.Random(11);
+        for (int i = 0; i < 200_000; i++)
+        {
+            ulong k = (ulong)rng.NextInt64(0, (long)DrawThreshold.Always);
+            Assert.Equal(cut.Exact(k), cut.Reaches(k));
+        }
+        // Find the exact switch by bisection and check every draw around it.
+        ulong lo = 0, hi = DrawThreshold.Always;
+        while (lo < hi) { ulong mid = lo + (hi - lo) / 2; if (cut.Exact(mid)) hi = mid; else lo = mid + 1; }
+        for (ulong k = lo - 2_000; k <= lo + 2_000; k++) Assert.Equal(cut.Exact(k), cut.Reaches(k));
+        Assert.False(cut.Reaches(lo - 1));
+        Assert.True(cut.Reaches(lo));
+        Assert.InRange(cut.ExactShare, 1e-9, 1e-4);
+    }
+
+    [Fact]
+    public void Batch_keeps_one_byte_per_enterprise() => Assert.Equal(1, ClusterPopulation.BytesPerEnterprise);
+}
