@@ -43,7 +43,10 @@ public sealed class RunGrain(IGrainFactory grains, ILogger<RunGrain> logger) : G
                 try
                 {
                     var grain = grains.GetGrain<IReplicationGrain>(GrainKeys.Replication(r.RunId, replication));
-                    _enterpriseYears += await grain.Run(request, replication);
+                    // Not `_enterpriseYears += await ...`: that reads the field before the await, and the other
+                    // workers' additions made meanwhile would be lost.
+                    long enterpriseYears = await grain.Run(request, replication);
+                    _enterpriseYears += enterpriseYears;
                     _completed++;
                 }
                 catch (Exception e)

@@ -89,6 +89,18 @@ public sealed class RunGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Progress_counts_every_replications_enterprise_years_when_replications_overlap()
+    {
+        var request = ClusterFixture.Request("baseline", 0.005, 6, seed: 12, Granularity.Cluster, concurrency: 3);
+        var outcomes = await RunToEnd(request);
+        var progress = await Grains.GetGrain<IRunGrain>(request.RunId).GetProgress();
+        var world = new WorldLayout(Scenario.ParametersFromJson(request.ParametersJson));
+        long expected = 6L * world.EnterpriseCount * (world.Parameters.Years.EndYear - world.Parameters.Years.BaseYear);
+        Assert.Equal(expected, outcomes.Sum(o => o.EnterpriseYears));
+        Assert.Equal(expected, progress.EnterpriseYears);
+    }
+
+    [Fact]
     public async Task Starting_a_run_twice_runs_it_once()
     {
         var request = ClusterFixture.Request("baseline", 0.005, 2, seed: 4, Granularity.Cluster);
