@@ -1,0 +1,33 @@
+namespace ZjSim.Bench;
+
+/// <summary>Everything one benchmark run measured; printed as a table or as JSON.</summary>
+public sealed record Figures(
+    Machine Machine,
+    bool Quick,
+    int Enterprises,
+    int Repetitions,
+    SingleThread.Rates SingleThread,
+    double OrleansRate,
+    int OrleansReplications,
+    int Concurrency,
+    double EnterpriseGranularityRate,
+    int SmallWorldEnterprises,
+    int StateBytesPerEnterprise,
+    double AllocatedBytesPerEnterprise,
+    RunFigure LargeRun,
+    RunFigure SmallRun,
+    double ScenariosSeconds,
+    int ScenariosReplications,
+    IReadOnlyList<SiloFigure> Silos)
+{
+    public double Ratio => OrleansRate / SingleThread.FullModel;
+    /// <summary>Live heap the silo still holds per extra replication after a run (outcomes kept for the client, brain grains).</summary>
+    public double RetainedBytesPerReplication =>
+        (double)(LargeRun.Memory.GcHeapBytes - SmallRun.Memory.GcHeapBytes) / (LargeRun.Replications - SmallRun.Replications);
+}
+
+/// <summary>A whole baseline run at province scale on a fresh embedded silo: wall time and memory.</summary>
+public sealed record RunFigure(int Replications, double Seconds, double EnterpriseYearsPerSecond, MemoryProbe.Peak Memory);
+
+/// <summary>Throughput with this many silos in the process.</summary>
+public sealed record SiloFigure(int Silos, double EnterpriseYearsPerSecond);
