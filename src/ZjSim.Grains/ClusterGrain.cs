@@ -6,8 +6,9 @@ using ZjSim.Model.Simulation;
 namespace ZjSim.Grains;
 
 /// <summary>
-/// A cluster in one replication. `cluster` granularity: its enterprises live here as arrays and step in one
-/// loop. `enterprise` granularity: each enterprise is a grain, stepped with the hazards resolved here.
+/// A cluster in a lane of a run, one replication at a time. `cluster` granularity: its enterprises live here as
+/// arrays and step in one loop. `enterprise` granularity: each enterprise is a grain (keyed by replication),
+/// stepped with the hazards resolved here and released when the next replication starts or the lane ends.
 /// </summary>
 public sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds) : Grain, IClusterGrain
 {
@@ -17,6 +18,9 @@ public sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds) : Grai
 
     public async Task<ClusterReport> Initialize(Immutable<RunRequest> request, int replication, int clusterIndex)
     {
+        await ReleaseMembers();   // the lane's previous replication
+        _batch = null;
+        _core = null;
         var r = request.Value;
         var (world, _) = worlds.Get(r);
         var spec = world.Clusters[clusterIndex];
@@ -44,11 +48,16 @@ public sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds) : Grai
 
     public async Task Release()
     {
-        await Task.WhenAll(_members.Select(g => g.Release()));
+        await ReleaseMembers();
         _batch = null;
         _core = null;
-        _members = [];
         DeactivateOnIdle();
+    }
+
+    private async Task ReleaseMembers()
+    {
+        await Task.WhenAll(_members.Select(g => g.Release()));
+        _members = [];
     }
 
     private static ClusterTally Tally(EnterpriseState[] states)

@@ -5,11 +5,14 @@ using ZjSim.Model.Simulation;
 namespace ZjSim.Grains;
 
 /// <summary>
-/// Advances one replication year by year: brains launch, every cluster steps (one call per cluster-year,
-/// all clusters at once), the province combines their reports in cluster order, goals are checked.
+/// A lane of a run: replications one after another, on the same cluster grains. Each advances year by year:
+/// brains launch, every cluster steps (one call per cluster-year, all clusters at once), the province combines
+/// their reports in cluster order, goals are checked.
 /// </summary>
 public sealed class ReplicationGrain(IGrainFactory grains, WorldCache worlds) : Grain, IReplicationGrain
 {
+    private IClusterGrain[] _clusters = [];
+
     public async Task<long> Run(Immutable<RunRequest> request, int replication)
     {
         var r = request.Value;
@@ -17,9 +20,9 @@ public sealed class ReplicationGrain(IGrainFactory grains, WorldCache worlds) : 
         var years = world.Parameters.Years;
         var table = new IndicatorTable(years.BaseYear, years.EndYear);
         var province = new ProvinceModel(world, r.Seed, replication);
-        var clusters = world.Clusters
-            .Select(c => grains.GetGrain<IClusterGrain>(GrainKeys.Cluster(r.RunId, replication, c.Index)))
-            .ToArray();
+        if (_clusters.Length != world.Clusters.Count)
+            _clusters = world.Clusters.Select(c => grains.GetGrain<IClusterGrain>(GrainKeys.Cluster(this.GetPrimaryKeyString(), c.Index))).ToArray();
+        var clusters = _clusters;
 
         var reports = await Task.WhenAll(clusters.Select((g, i) => g.Initialize(request, replication, i)));
         province.Observe(years.BaseYear, reports, table);
@@ -40,8 +43,13 @@ public sealed class ReplicationGrain(IGrainFactory grains, WorldCache worlds) : 
 
         var outcome = new ReplicationOutcome(replication, table, goals.Evaluate(table, world.Scale).ToArray(), enterpriseYears);
         await grains.GetGrain<IAggregatorGrain>(r.RunId).Record(outcome.AsImmutable());
-        await Task.WhenAll(clusters.Select(g => g.Release()));
-        DeactivateOnIdle();
         return enterpriseYears;
+    }
+
+    public async Task Release()
+    {
+        await Task.WhenAll(_clusters.Select(g => g.Release()));
+        _clusters = [];
+        DeactivateOnIdle();
     }
 }

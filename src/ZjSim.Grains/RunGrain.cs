@@ -35,14 +35,14 @@ public sealed class RunGrain(IGrainFactory grains, ILogger<RunGrain> logger) : G
     {
         var r = request.Value;
         int next = 0;
-        async Task Worker()
+        async Task Worker(int lane)
         {
+            var grain = grains.GetGrain<IReplicationGrain>(GrainKeys.Lane(r.RunId, lane));
             while (_error is null && next < r.Replications)
             {
                 int replication = next++;   // safe: the activation runs one turn at a time
                 try
                 {
-                    var grain = grains.GetGrain<IReplicationGrain>(GrainKeys.Replication(r.RunId, replication));
                     // Not `_enterpriseYears += await ...`: that reads the field before the await, and the other
                     // workers' additions made meanwhile would be lost.
                     long enterpriseYears = await grain.Run(request, replication);
@@ -55,9 +55,11 @@ public sealed class RunGrain(IGrainFactory grains, ILogger<RunGrain> logger) : G
                     _error ??= $"replication {replication} failed: {e.GetBaseException().Message}";
                 }
             }
+            try { await grain.Release(); }
+            catch (Exception e) { logger.LogWarning(e, "Releasing lane {Lane} of run {RunId} failed", lane, r.RunId); }
         }
         int workers = Math.Clamp(r.MaxConcurrentReplications, 1, Math.Max(1, r.Replications));
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Worker()));
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(Worker));
         _clock.Stop();
         _finished = true;
     }

@@ -30,12 +30,15 @@ public sealed class RunGrainTests(ClusterFixture fixture)
 
     private static long[] Bits(IndicatorTable t) => t.Values.Select(BitConverter.DoubleToInt64Bits).ToArray();
 
+    // Concurrency 1 runs every replication on one lane, so its cluster grains are reused replication after replication.
     [Theory]
-    [InlineData(Granularity.Cluster, 0.02, 4)]
-    [InlineData(Granularity.Enterprise, 0.004, 2)]
-    public async Task Grains_reproduce_the_single_thread_reference_bit_for_bit(Granularity granularity, double scale, int replications)
+    [InlineData(Granularity.Cluster, 0.02, 4, 2)]
+    [InlineData(Granularity.Cluster, 0.01, 3, 1)]
+    [InlineData(Granularity.Enterprise, 0.004, 2, 2)]
+    [InlineData(Granularity.Enterprise, 0.002, 2, 1)]
+    public async Task Grains_reproduce_the_single_thread_reference_bit_for_bit(Granularity granularity, double scale, int replications, int concurrency)
     {
-        var request = ClusterFixture.Request("baseline", scale, replications, seed: 17, granularity);
+        var request = ClusterFixture.Request("baseline", scale, replications, seed: 17, granularity, concurrency);
         var outcomes = await RunToEnd(request);
         var world = new WorldLayout(Scenario.ParametersFromJson(request.ParametersJson));
         Assert.Equal(Enumerable.Range(0, replications), outcomes.Select(o => o.Replication));
