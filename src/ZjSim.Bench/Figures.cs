@@ -18,7 +18,9 @@ public sealed record Figures(
     RunFigure SmallRun,
     double ScenariosSeconds,
     int ScenariosReplications,
-    IReadOnlyList<SiloFigure> Silos)
+    IReadOnlyList<SiloFigure> Silos,
+    double OutcomeBytes,
+    double? OtherProcessCores)
 {
     public double Ratio => OrleansRate / SingleThread.FullModel;
     /// <summary>Live heap the silo still holds per extra replication after a run (outcomes kept for the client, brain grains).</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ZjSim.Bench;
 using ZjSim.GrainInterfaces;
+using ZjSim.Model.Goals;
 using ZjSim.Model.Scenarios;
 using ZjSim.Model.Simulation;
 using ZjSim.Model.World;
@@ -14,6 +15,7 @@ if (args.Any(a => a is "-h" or "--help") || args.Any(a => a is not ("--json" or 
     return args.Any(a => a is "-h" or "--help") ? 0 : 2;
 }
 
+var load = new MachineLoad();
 string config = ConfigDirectory.Locate();
 var province = new WorldLayout(ScenarioLoader.Load("baseline", config, 1.0).Parameters);
 int repetitions = quick ? 3 : 5;
@@ -26,6 +28,7 @@ Say("(a) single thread");
 SingleThread.Measure(province, 2, 3);   // warm-up: tiered JIT reaches its optimised code
 var single = SingleThread.Measure(province, repetitions, quick ? 4 : 10);
 double allocated = SingleThread.AllocatedBytesPerEnterprise(province);
+double outcomeBytes = SingleThread.OutcomeBytes(province, GoalSet.Load(Path.Combine(config, ConfigDirectory.GoalsFile), province.Parameters.Years));
 
 Say("(b) Orleans, cluster granularity; (c) enterprise granularity");
 double orleans, enterpriseRate;
@@ -64,7 +67,7 @@ foreach (int n in new[] { 1, 2, 3 })
 
 var figures = new Figures(Machine.Describe(), quick, province.EnterpriseCount, repetitions, single, orleans, orleansReplications, concurrency,
     enterpriseRate, small.EnterpriseCount, ClusterPopulation.BytesPerEnterprise, allocated, largeFigure, smallFigure,
-    scenariosSeconds, scenarioReplications, silos);
+    scenariosSeconds, scenarioReplications, silos, outcomeBytes, load.OtherCores());
 if (json) Report.Json(Console.Out, figures);
 else Report.Table(Console.Out, figures);
 return 0;

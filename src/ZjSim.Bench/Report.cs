@@ -16,6 +16,9 @@ public static class Report
         w.WriteLine($"zjsim-bench{(f.Quick ? " (quick)" : "")}: {m.Cores} cores, {m.Cpu}");
         w.WriteLine($"  {m.Os}; {m.Runtime}; {m.Vectors}; GC {m.Gc}");
         w.WriteLine($"  province: {f.Enterprises:N0} enterprises, 6 years; medians of {f.Repetitions} repetitions");
+        w.WriteLine(f.OtherProcessCores is double other
+            ? $"  other processes used {other:0.00} of the {m.Cores} cores on average while this ran"
+            : "  load of other processes unknown (no /proc/stat)");
         w.WriteLine();
         w.WriteLine($"  {"figure",-58} {"value",16}  target");
         w.WriteLine("  " + new string('─', 90));
@@ -32,6 +35,7 @@ public static class Report
         Run(w, f.SmallRun, target: false);
         Row(w, "    peak memory, large run / small run", (f.LargeRun.Memory.PeakResidentBytes / (double)f.SmallRun.Memory.PeakResidentBytes).ToString("0.00", CultureInfo.InvariantCulture), "flat ≈ 1");
         Row(w, "    live heap kept per extra replication, bytes", f.RetainedBytesPerReplication.ToString("N0", CultureInfo.InvariantCulture), "");
+        Row(w, "      of which the aggregator's outcome, bytes", f.OutcomeBytes.ToString("N0", CultureInfo.InvariantCulture), "");
         Row(w, $"four scenarios × {f.ScenariosReplications:N0} replications, s", f.ScenariosSeconds.ToString("0.0", CultureInfo.InvariantCulture),
             f.Quick ? "" : $"≤ 120 {Met(f.ScenariosSeconds <= TargetScenarioSeconds)}");
         foreach (var s in f.Silos)
@@ -57,6 +61,7 @@ public static class Report
                 ["cores"] = m.Cores, ["cpu"] = m.Cpu, ["os"] = m.Os, ["runtime"] = m.Runtime, ["vectors"] = m.Vectors, ["gc"] = m.Gc,
             },
             ["quick"] = f.Quick,
+            ["other_process_cores"] = f.OtherProcessCores is double other ? Math.Round(other, 3) : null,
             ["enterprises"] = f.Enterprises,
             ["repetitions"] = f.Repetitions,
             ["a_single_thread"] = new JsonObject
@@ -89,6 +94,7 @@ public static class Report
                 ["target_bytes"] = TargetBytes,
                 ["met"] = f.StateBytesPerEnterprise <= TargetBytes,
                 ["retained_heap_bytes_per_replication"] = Math.Round(f.RetainedBytesPerReplication),
+                ["aggregator_outcome_bytes_per_replication"] = Math.Round(f.OutcomeBytes),
             },
             ["runs"] = new JsonArray(RunJson(f.SmallRun), RunJson(f.LargeRun)),
             ["large_run_target_seconds"] = TargetSeconds,

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using ZjSim.GrainInterfaces;
+using ZjSim.Model;
+using ZjSim.Model.Goals;
 using ZjSim.Model.Simulation;
 using ZjSim.Model.World;
 
@@ -46,6 +49,22 @@ public static class SingleThread
         }
         double fullRate = Median.Of(full);
         return new Rates(fullRate, Median.Of(step), Median.Of(init), perReplication / fullRate * 1000);
+    }
+
+    /// <summary>
+    /// Bytes of one replication's outcome as the aggregator keeps it for the client (indicator table, goal results),
+    /// measured as what building one allocates.
+    /// </summary>
+    public static double OutcomeBytes(WorldLayout world, GoalSet goals)
+    {
+        var table = ReplicationRunner.Run(world, 1, 0);
+        _ = goals.Evaluate(table, world.Scale).ToArray();   // jitted
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var copy = new IndicatorTable(table.FirstYear, table.Values.ToArray());
+        var outcome = new ReplicationOutcome(0, copy, goals.Evaluate(copy, world.Scale).ToArray(), 0);
+        long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        GC.KeepAlive(outcome);
+        return bytes;
     }
 
     /// <summary>Bytes allocated on this thread to initialise one replication's clusters, per enterprise.</summary>
