@@ -58,9 +58,31 @@ public sealed class PhiloxLanes
         int i = 0;
         if (vector && Avx2.IsSupported)
             for (; i + 8 <= first.Length; i += 8)
-                Eight((uint)(firstEntity + i), ref first[i], ref second[i]);
+            {
+                var (a, b, c, d) = Eight((uint)(firstEntity + i));
+                Store53(a, b, ref first[i]);
+                Store53(c, d, ref second[i]);
+            }
         for (; i < first.Length; i++)
             (first[i], second[i]) = One((uint)(firstEntity + i));
+    }
+
+    /// <summary>The four words (a, b, c, d) of each entity's block: what a kernel deciding on the high words wants.</summary>
+    public void FillWords(int firstEntity, Span<uint> a, Span<uint> b, Span<uint> c, Span<uint> d, bool vector)
+    {
+        if (b.Length != a.Length || c.Length != a.Length || d.Length != a.Length) throw new ArgumentException("the four spans must have the same length");
+        int i = 0;
+        if (vector && Avx2.IsSupported)
+            for (; i + 8 <= a.Length; i += 8)
+            {
+                var (w0, w1, w2, w3) = Eight((uint)(firstEntity + i));
+                w0.StoreUnsafe(ref a[i]);
+                w1.StoreUnsafe(ref b[i]);
+                w2.StoreUnsafe(ref c[i]);
+                w3.StoreUnsafe(ref d[i]);
+            }
+        for (; i < a.Length; i++)
+            (a[i], b[i], c[i], d[i]) = Block(firstEntity + i);
     }
 
     /// <summary>One entity's block, words (a, b, c, d).</summary>
@@ -92,7 +114,7 @@ public sealed class PhiloxLanes
     public static ulong Bits53(uint hi, uint lo) => (((ulong)hi << 32) | lo) >> 11;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Eight(uint firstEntity, ref ulong first, ref ulong second)
+    private (Vector256<uint>, Vector256<uint>, Vector256<uint>, Vector256<uint>) Eight(uint firstEntity)
     {
         var m0 = Vector256.Create((ulong)M0).AsUInt32();
         var m1 = Vector256.Create((ulong)M1).AsUInt32();
@@ -120,8 +142,7 @@ public sealed class PhiloxLanes
             c3 = lo0;
         }
 
-        Store53(c0, c1, ref first);
-        Store53(c2, c3, ref second);
+        return (c0, c1, c2, c3);
     }
 
     /// <summary>The 32×32→64 products of eight lanes by a constant, split into high and low words.</summary>

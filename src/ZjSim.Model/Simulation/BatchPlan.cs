@@ -30,6 +30,11 @@ public sealed class BatchPlan
     /// <summary>[size·4 + l]: k below it draws a base-year level of at most l (cumulative shares, as the rule sums them).</summary>
     public ulong[] LevelThresholds { get; } = new ulong[8];
     public ulong SmartGrantThreshold { get; }
+    /// <summary>
+    /// Whether an enterprise with neither revenue verdict only ever moves up a level (no title, no future draw), as
+    /// <see cref="EnterpriseRules.IsEligible"/> makes it: the vector kernel relies on it and checks it here.
+    /// </summary>
+    public bool TitlesNeedRevenue { get; }
     public RevenueCut[] SmartCuts { get; }
     public RevenueCut[] FutureCuts { get; }
 
@@ -43,10 +48,16 @@ public sealed class BatchPlan
             SmartEligible[packed] = EnterpriseRules.IsEligible(Unpack(packed, PackedEnterprise.SmartRevenue), prm.SmartFactory);
             FutureEligible[packed] = EnterpriseRules.IsEligible(Unpack(packed, PackedEnterprise.FutureRevenue), prm.FutureFactory);
         }
+        TitlesNeedRevenue = true;
         for (int packed = 0; packed < 256; packed++)
             for (int moved = 0; moved < 2; moved++)
                 for (int granted = 0; granted < 2; granted++)
-                    Transitions[packed * 4 + moved * 2 + granted] = Transition(packed, moved == 1, granted == 1);
+                {
+                    var next = Transition(packed, moved == 1, granted == 1);
+                    Transitions[packed * 4 + moved * 2 + granted] = next;
+                    bool levelOnly = next == packed + (moved == 1 && PackedEnterprise.Level(packed) < MaturityLevel.Future ? 1 : 0);
+                    if ((packed & (PackedEnterprise.SmartRevenue | PackedEnterprise.FutureRevenue)) == 0 && !levelOnly) TitlesNeedRevenue = false;
+                }
 
         foreach (SizeClass size in (ReadOnlySpan<SizeClass>)[SizeClass.AboveSize, SizeClass.KeySme])
         {

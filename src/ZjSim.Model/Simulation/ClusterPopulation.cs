@@ -25,6 +25,7 @@ public sealed class ClusterPopulation
     private readonly ulong _seed;
     private readonly int _replication;
     private readonly byte[] _packed;
+    private readonly bool _vectorised;
 
     public ClusterSpec Spec { get; }
     public ClusterCore Core { get; }
@@ -32,8 +33,10 @@ public sealed class ClusterPopulation
     /// <summary>Bytes of state the batch representation keeps per enterprise.</summary>
     public const int BytesPerEnterprise = sizeof(byte);
 
-    public ClusterPopulation(WorldLayout world, ClusterSpec spec, ulong seed, int replication)
+    /// <param name="vectorised">false forces the exact scalar path everywhere (tests compare both with the rules).</param>
+    public ClusterPopulation(WorldLayout world, ClusterSpec spec, ulong seed, int replication, bool vectorised = true)
     {
+        _vectorised = vectorised;
         _world = world;
         _plan = BatchPlan.For(world);
         _seed = seed;
@@ -83,7 +86,7 @@ public sealed class ClusterPopulation
         for (int start = 0; start < _packed.Length; start += Chunk)
         {
             int n = Math.Min(Chunk, _packed.Length - start);
-            lanes.Fill(Spec.FirstEnterpriseId + start, levelDraws[..n], revenueDraws[..n]);
+            lanes.Fill(Spec.FirstEnterpriseId + start, levelDraws[..n], revenueDraws[..n], _vectorised);
             for (int i = 0; i < n; i++)
             {
                 int local = start + i;
@@ -118,39 +121,25 @@ public sealed class ClusterPopulation
     /// <summary><see cref="EnterpriseRules.Step"/> for every enterprise; returns the end-of-year tally.</summary>
     private ClusterTally Step(StepContext ctx)
     {
-        Span<ulong> hazards = stackalloc ulong[16];
+        var hazards = new ulong[16];   // level 4 and the unused codes above it keep 0: no draw passes, no move
         foreach (SizeClass size in (ReadOnlySpan<SizeClass>)[SizeClass.AboveSize, SizeClass.KeySme])
             for (int level = 0; level < MaturityLevel.Future; level++)
                 hazards[PackedEnterprise.HazardIndex(size, level)] = DrawThreshold.Below(ctx.Hazard(size, level));
-        // Level 4 (and the unused codes above it) never moves: a threshold of 0 passes no draw.
-
         var lanes = new PhiloxLanes(_seed, _replication, ctx.Year, Purpose.EnterpriseStep, 0);
-        ulong grant = _plan.SmartGrantThreshold;
-        ref ushort transitions = ref MemoryMarshal.GetArrayDataReference(_plan.Transitions);
-        ref ulong hazard = ref MemoryMarshal.GetReference(hazards);
-        Span<int> histogram = stackalloc int[64];
-        ref int bins = ref MemoryMarshal.GetReference(histogram);
-        Span<ulong> levelDraws = stackalloc ulong[Chunk], smartDraws = stackalloc ulong[Chunk];
-        ref ulong levelDraw = ref MemoryMarshal.GetReference(levelDraws);
-        ref ulong smartDraw = ref MemoryMarshal.GetReference(smartDraws);
+        var kernel = new StepKernel(_plan, lanes, hazards, (next, enterpriseId) => FutureDraw(next, enterpriseId, ctx.Year));
+        kernel.Run(_packed, Spec.FirstEnterpriseId, _vectorised);
 
-        for (int start = 0; start < _packed.Length; start += Chunk)
-        {
-            int n = Math.Min(Chunk, _packed.Length - start);
-            lanes.Fill(Spec.FirstEnterpriseId + start, levelDraws[..n], smartDraws[..n]);
-            ref byte state = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_packed), start);
-            for (int i = 0; i < n; i++)
+        // The tally moves with the enterprises: start-of-year counts, less those that left each level, plus arrivals.
+        var start = Core.Tally;
+        var counts = (int[])start.Counts.Clone();
+        foreach (SizeClass size in (ReadOnlySpan<SizeClass>)[SizeClass.AboveSize, SizeClass.KeySme])
+            for (int level = 0; level < MaturityLevel.Future; level++)
             {
-                int packed = Unsafe.Add(ref state, i);
-                int moved = Passed(Unsafe.Add(ref levelDraw, i), Unsafe.Add(ref hazard, packed & PackedEnterprise.HazardMask));
-                int granted = Passed(Unsafe.Add(ref smartDraw, i), grant);
-                int next = Unsafe.Add(ref transitions, (packed << 2) | (moved << 1) | granted);
-                if (next >= BatchPlan.NeedsFutureDraw) next = FutureDraw(next, Spec.FirstEnterpriseId + start + i, ctx.Year);
-                Unsafe.Add(ref state, i) = (byte)next;
-                Unsafe.Add(ref bins, next & PackedEnterprise.TallyMask)++;
+                int moved = kernel.Moves[PackedEnterprise.HazardIndex(size, level)];
+                counts[(int)size * MaturityLevel.Count + level] -= moved;
+                counts[(int)size * MaturityLevel.Count + level + 1] += moved;
             }
-        }
-        return PackedEnterprise.ToTally(histogram);
+        return new ClusterTally(counts, start.SmartFactories + kernel.SmartGrants, start.FutureFactories + kernel.FutureGrants);
     }
 
     /// <summary>The rule's future-factory draw, made only for an eligible enterprise (rare, so not batched).</summary>

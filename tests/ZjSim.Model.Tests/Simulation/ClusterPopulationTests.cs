@@ -11,13 +11,13 @@ namespace ZjSim.Model.Tests.Simulation;
 public class ClusterPopulationTests
 {
     /// <summary>Steps every enterprise of the world with EnterpriseRules and the batch side by side, comparing every state every year.</summary>
-    private static int CompareWithRules(WorldLayout world, ulong seed, int replication)
+    private static int CompareWithRules(WorldLayout world, ulong seed, int replication, bool vectorised)
     {
         var prm = world.Parameters;
         int titled = 0;
         foreach (var spec in world.Clusters)
         {
-            var batch = new ClusterPopulation(world, spec, seed, replication);
+            var batch = new ClusterPopulation(world, spec, seed, replication, vectorised);
             var agents = new EnterpriseState[spec.EnterpriseCount];
             for (int i = 0; i < agents.Length; i++)
             {
@@ -54,12 +54,14 @@ public class ClusterPopulationTests
     }
 
     [Theory]
-    [InlineData("baseline", 0.02, 1UL, 0)]
-    [InlineData("policy-push", 0.01, 99UL, 7)]
-    [InlineData("brain-led", 0.01, 0xFFFF_FFFF_0000_0001UL, 123)]
-    public void Batch_equals_the_rules_enterprise_by_enterprise(string scenario, double scale, ulong seed, int replication)
+    [InlineData("baseline", 0.02, 1UL, 0, true)]
+    [InlineData("baseline", 0.02, 1UL, 0, false)]
+    [InlineData("policy-push", 0.01, 99UL, 7, true)]
+    [InlineData("brain-led", 0.01, 0xFFFF_FFFF_0000_0001UL, 123, true)]
+    [InlineData("brain-led", 0.01, 0xFFFF_FFFF_0000_0001UL, 123, false)]
+    public void Batch_equals_the_rules_enterprise_by_enterprise(string scenario, double scale, ulong seed, int replication, bool vectorised)
     {
-        Assert.True(CompareWithRules(TestConfig.World(scenario, scale), seed, replication) > 0, "some enterprise should hold a title");
+        Assert.True(CompareWithRules(TestConfig.World(scenario, scale), seed, replication, vectorised) > 0, "some enterprise should hold a title");
     }
 
     /// <summary>
@@ -67,10 +69,12 @@ public class ClusterPopulationTests
     /// a smart one, revenue minimums at zero and in the middle of the distribution (many draws near the cut).
     /// </summary>
     [Theory]
-    [InlineData(0.0, 0.0, false, 5UL)]
-    [InlineData(23.0, 23.0, true, 6UL)]
-    [InlineData(10.0, 60.0, false, 7UL)]
-    public void Batch_equals_the_rules_at_the_edges(double smartMin, double futureMin, bool futureNeedsSmart, ulong seed)
+    [InlineData(0.0, 0.0, false, 5UL, true)]
+    [InlineData(0.0, 0.0, false, 5UL, false)]
+    [InlineData(23.0, 23.0, true, 6UL, true)]
+    [InlineData(23.0, 23.0, true, 6UL, false)]
+    [InlineData(10.0, 60.0, false, 7UL, true)]
+    public void Batch_equals_the_rules_at_the_edges(double smartMin, double futureMin, bool futureNeedsSmart, ulong seed, bool vectorised)
     {
         var prm = TestConfig.Scenario("baseline", 0.01).Parameters;
         prm = prm with
@@ -84,7 +88,7 @@ public class ClusterPopulationTests
             FutureFactory = prm.FutureFactory with { MinLevel = 4, MinRevenue = futureMin, GrantRate = 0.5, RequiresSmartFactory = futureNeedsSmart },
         };
         var world = new WorldLayout(prm);
-        int titled = CompareWithRules(world, seed, 2);
+        int titled = CompareWithRules(world, seed, 2, vectorised);
         Assert.True(titled > world.EnterpriseCount / 20, $"only {titled} titled enterprises: the edge cases are not exercised");
     }
 
