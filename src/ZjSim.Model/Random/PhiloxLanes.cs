@@ -52,6 +52,7 @@ public sealed class PhiloxLanes
     public void Fill(int firstEntity, Span<ulong> first, Span<ulong> second) => Fill(firstEntity, first, second, Avx2.IsSupported);
 
     /// <summary>As <see cref="Fill(int, Span{ulong}, Span{ulong})"/>; <c>vector</c> = false forces the scalar path (tests cover both).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot loops: skip the unoptimised first tier
     public void Fill(int firstEntity, Span<ulong> first, Span<ulong> second, bool vector)
     {
         if (second.Length != first.Length) throw new ArgumentException("first and second must have the same length");
@@ -68,6 +69,7 @@ public sealed class PhiloxLanes
     }
 
     /// <summary>The four words (a, b, c, d) of each entity's block: what a kernel deciding on the high words wants.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void FillWords(int firstEntity, Span<uint> a, Span<uint> b, Span<uint> c, Span<uint> d, bool vector)
     {
         if (b.Length != a.Length || c.Length != a.Length || d.Length != a.Length) throw new ArgumentException("the four spans must have the same length");

@@ -73,6 +73,7 @@ public sealed class ClusterPopulation
     }
 
     /// <summary><see cref="EnterpriseRules.Initialize"/> for every enterprise; returns the base-year tally.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // a loop over every enterprise: skip the unoptimised first tier
     private ClusterTally Initialize()
     {
         var prm = _world.Parameters;

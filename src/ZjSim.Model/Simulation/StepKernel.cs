@@ -42,6 +42,7 @@ public sealed class StepKernel
         _futureDraw = futureDraw;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // a loop run millions of times: skip the unoptimised first tier
     public void Run(Span<byte> states, int firstEntity, bool vector)
     {
         vector &= Avx2.IsSupported && _plan.TitlesNeedRevenue;
@@ -61,6 +62,7 @@ public sealed class StepKernel
     }
 
     /// <summary>The rule, enterprise by enterprise, on exact 53-bit comparisons.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Scalar(Span<byte> states, ReadOnlySpan<uint> a, ReadOnlySpan<uint> b, ReadOnlySpan<uint> c, ReadOnlySpan<uint> d, int firstEntity)
     {
         for (int i = 0; i < states.Length; i++)
@@ -85,6 +87,7 @@ public sealed class StepKernel
     }
 
     /// <summary>32 enterprises on the high words; false (nothing written) when a draw ties its threshold there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Vector(Span<byte> states, ReadOnlySpan<uint> a, ReadOnlySpan<uint> c, int firstEntity)
     {
         ref ulong h = ref MemoryMarshal.GetArrayDataReference(_hazards);
