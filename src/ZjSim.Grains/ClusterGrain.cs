@@ -1,3 +1,4 @@
+using Orleans.Placement;
 using ZjSim.GrainInterfaces;
 using ZjSim.Model;
 using ZjSim.Model.Agents;
@@ -9,7 +10,10 @@ namespace ZjSim.Grains;
 /// A cluster in a lane of a run, one replication at a time. `cluster` granularity: its enterprises live here as
 /// arrays and step in one loop. `enterprise` granularity: each enterprise is a grain (keyed by replication),
 /// stepped with the hazards resolved here and released when the next replication starts or the lane ends.
+/// Placed on the silo of the lane that activates it, so the calls of every cluster-year stay in-process while
+/// lanes (placed by the default policy) spread replications over the silos.
 /// </summary>
+[PreferLocalPlacement]
 public sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds) : Grain, IClusterGrain
 {
     private ClusterPopulation? _batch;

@@ -1,3 +1,4 @@
+using Orleans.Placement;
 using ZjSim.GrainInterfaces;
 using ZjSim.Model.Agents;
 using ZjSim.Model.Rules;
@@ -5,7 +6,11 @@ using ZjSim.Model.World;
 
 namespace ZjSim.Grains;
 
-/// <summary>One enterprise agent stepping itself: the `enterprise` granularity, for small worlds and demonstrations.</summary>
+/// <summary>
+/// One enterprise agent stepping itself: the `enterprise` granularity, for small worlds and demonstrations.
+/// Placed beside its cluster grain, which makes every call to it.
+/// </summary>
+[PreferLocalPlacement]
 public sealed class EnterpriseGrain(WorldCache worlds) : Grain, IEnterpriseGrain
 {
     private EnterpriseState _state;
