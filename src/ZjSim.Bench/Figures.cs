@@ -8,6 +8,7 @@ public sealed record Figures(
     int Repetitions,
     SingleThread.Rates SingleThread,
     double OrleansRate,
+    double OrleansRateWide,
     int OrleansReplications,
     int Concurrency,
     double EnterpriseGranularityRate,

@@ -31,12 +31,13 @@ double allocated = SingleThread.AllocatedBytesPerEnterprise(province);
 double outcomeBytes = SingleThread.OutcomeBytes(province, GoalSet.Load(Path.Combine(config, ConfigDirectory.GoalsFile), province.Parameters.Years));
 
 Say("(b) Orleans, cluster granularity; (c) enterprise granularity");
-double orleans, enterpriseRate;
+double orleans, orleansWide, enterpriseRate;
 var small = new WorldLayout(ScenarioLoader.Load("baseline", config, 0.01).Parameters);
 await using (var silo = await LocalSilos.StartAsync(1))
 {
     await Run(silo, "baseline", 1.0, quick ? 60 : 200, Granularity.Cluster);   // warm-up
     orleans = Median.Of(await Repeat(repetitions, () => Run(silo, "baseline", 1.0, orleansReplications, Granularity.Cluster)));
+    orleansWide = Median.Of(await Repeat(repetitions, () => Run(silo, "baseline", 1.0, orleansReplications, Granularity.Cluster, 2 * concurrency)));
     await Run(silo, "baseline", 0.01, 1, Granularity.Enterprise);   // warm-up
     enterpriseRate = Median.Of(await Repeat(quick ? 2 : 3, () => Run(silo, "baseline", 0.01, 2, Granularity.Enterprise)));
 }
@@ -65,16 +66,16 @@ foreach (int n in new[] { 1, 2, 3 })
     silos.Add(new SiloFigure(n, Median.Of(await Repeat(quick ? 2 : 3, () => Run(cluster, "baseline", 1.0, orleansReplications / 2, Granularity.Cluster)))));
 }
 
-var figures = new Figures(Machine.Describe(), quick, province.EnterpriseCount, repetitions, single, orleans, orleansReplications, concurrency,
+var figures = new Figures(Machine.Describe(), quick, province.EnterpriseCount, repetitions, single, orleans, orleansWide, orleansReplications, concurrency,
     enterpriseRate, small.EnterpriseCount, ClusterPopulation.BytesPerEnterprise, allocated, largeFigure, smallFigure,
     scenariosSeconds, scenarioReplications, silos, outcomeBytes, load.OtherCores());
 if (json) Report.Json(Console.Out, figures);
 else Report.Table(Console.Out, figures);
 return 0;
 
-async Task<double> Run(LocalSilos silos, string scenario, double scale, int replications, Granularity granularity)
+async Task<double> Run(LocalSilos silos, string scenario, double scale, int replications, Granularity granularity, int? lanes = null)
 {
-    var timing = await RunDriver.RunAsync(silos.Grains, RunDriver.Request(config, scenario, scale, replications, 1, granularity, concurrency));
+    var timing = await RunDriver.RunAsync(silos.Grains, RunDriver.Request(config, scenario, scale, replications, 1, granularity, lanes ?? concurrency));
     return timing.EnterpriseYearsPerSecond;
 }
 
