@@ -24,6 +24,7 @@ public sealed record Figures(
     double? OtherProcessCores)
 {
     public double Ratio => OrleansRate / SingleThread.FullModel;
+    public double RatioWide => OrleansRateWide / SingleThread.FullModel;
     /// <summary>Live heap the silo still holds per extra replication after a run (outcomes kept for the client, brain grains).</summary>
     public double RetainedBytesPerReplication =>
         (double)(LargeRun.Memory.GcHeapBytes - SmallRun.Memory.GcHeapBytes) / (LargeRun.Replications - SmallRun.Replications);

@@ -7,7 +7,7 @@ using ZjSim.Model.Simulation;
 using ZjSim.Model.World;
 
 // zjsim-bench [--json] [--quick]: the figures of docs/benchmarks.md, measured in one run.
-// Progress goes to stderr; stdout holds only the table (or the JSON).
+// Progress goes to stderr; stdout holds only the table, or with --json only the JSON.
 bool json = args.Contains("--json"), quick = args.Contains("--quick");
 if (args.Any(a => a is "-h" or "--help") || args.Any(a => a is not ("--json" or "--quick")))
 {
@@ -63,14 +63,16 @@ foreach (int n in new[] { 1, 2, 3 })
     Say($"{n} silo(s) in this process");
     await using var cluster = await LocalSilos.StartAsync(n);
     await Run(cluster, "baseline", 1.0, quick ? 40 : 100, Granularity.Cluster);   // warm-up, and grains spread over the silos
-    silos.Add(new SiloFigure(n, Median.Of(await Repeat(quick ? 2 : 3, () => Run(cluster, "baseline", 1.0, orleansReplications / 2, Granularity.Cluster)))));
+    // Twice the default lanes, so that with three silos each still has a lane or two to run.
+    silos.Add(new SiloFigure(n, Median.Of(await Repeat(quick ? 2 : 3, () => Run(cluster, "baseline", 1.0, orleansReplications / 2, Granularity.Cluster, 2 * concurrency)))));
 }
 
 var figures = new Figures(Machine.Describe(), quick, province.EnterpriseCount, repetitions, single, orleans, orleansWide, orleansReplications, concurrency,
     enterpriseRate, small.EnterpriseCount, ClusterPopulation.BytesPerEnterprise, allocated, largeFigure, smallFigure,
     scenariosSeconds, scenarioReplications, silos, outcomeBytes, load.OtherCores());
+// With --json the table still goes to stderr, so one run gives both and stdout stays machine-readable.
+Report.Table(json ? Console.Error : Console.Out, figures);
 if (json) Report.Json(Console.Out, figures);
-else Report.Table(Console.Out, figures);
 return 0;
 
 async Task<double> Run(LocalSilos silos, string scenario, double scale, int replications, Granularity granularity, int? lanes = null)
