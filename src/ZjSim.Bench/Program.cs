@@ -62,7 +62,7 @@ foreach (int n in new[] { 1, 2, 3 })
 {
     Say($"{n} silo(s) in this process");
     await using var cluster = await LocalSilos.StartAsync(n);
-    await Run(cluster, "baseline", 1.0, quick ? 40 : 100, Granularity.Cluster);   // warm-up, and grains spread over the silos
+    await Run(cluster, "baseline", 1.0, quick ? 40 : 200, Granularity.Cluster, 2 * concurrency);   // warm-up: a fresh silo's code paths tier up
     // Twice the default lanes, so that with three silos each still has a lane or two to run.
     silos.Add(new SiloFigure(n, Median.Of(await Repeat(quick ? 2 : 3, () => Run(cluster, "baseline", 1.0, orleansReplications / 2, Granularity.Cluster, 2 * concurrency)))));
 }
@@ -91,7 +91,7 @@ async Task<List<double>> Repeat(int times, Func<Task<double>> measure)
 async Task<RunFigure> MeasuredRun(int replications)
 {
     await using var silo = await LocalSilos.StartAsync(1);
-    await Run(silo, "baseline", 1.0, 20, Granularity.Cluster);   // warm-up, outside the measured peak
+    await Run(silo, "baseline", 1.0, quick ? 20 : 100, Granularity.Cluster);   // warm-up, outside the measured peak
     bool perRun = MemoryProbe.Reset();
     var timing = await RunDriver.RunAsync(silo.Grains, RunDriver.Request(config, "baseline", 1.0, replications, 1, Granularity.Cluster, concurrency));
     return new RunFigure(replications, timing.Seconds, timing.EnterpriseYearsPerSecond, MemoryProbe.Read(perRun));
