@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using ZjSim.Model.Agents;
 using ZjSim.Model.Random;
 using ZjSim.Model.Rules;
@@ -17,8 +15,6 @@ namespace ZjSim.Model.Simulation;
 /// </summary>
 public sealed class ClusterPopulation
 {
-    /// <summary>Enterprises whose draws are generated at once: two 4 KB buffers on the stack.</summary>
-    private const int Chunk = 512;
 
     private readonly WorldLayout _world;
     private readonly BatchPlan _plan;
@@ -73,41 +69,12 @@ public sealed class ClusterPopulation
     }
 
     /// <summary><see cref="EnterpriseRules.Initialize"/> for every enterprise; returns the base-year tally.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // a loop over every enterprise: skip the unoptimised first tier
     private ClusterTally Initialize()
     {
-        var prm = _world.Parameters;
-        var lanes = new PhiloxLanes(_seed, _replication, prm.Years.BaseYear, Purpose.EnterpriseInit, 0);
-        var smartCut = _plan.SmartCuts[Spec.Index];
-        var futureCut = _plan.FutureCuts[Spec.Index];
-        ref ulong thresholds = ref MemoryMarshal.GetArrayDataReference(_plan.LevelThresholds);
-        Span<int> histogram = stackalloc int[64];
-        Span<ulong> levelDraws = stackalloc ulong[Chunk], revenueDraws = stackalloc ulong[Chunk];
-
-        for (int start = 0; start < _packed.Length; start += Chunk)
-        {
-            int n = Math.Min(Chunk, _packed.Length - start);
-            lanes.Fill(Spec.FirstEnterpriseId + start, levelDraws[..n], revenueDraws[..n], _vectorised);
-            for (int i = 0; i < n; i++)
-            {
-                int local = start + i;
-                bool above = local < Spec.AboveSizeCount;
-                ref ulong t = ref Unsafe.Add(ref thresholds, above ? 0 : 4);
-                ulong k = levelDraws[i];
-                // The level is the first l with k below threshold l (4 if none): 4 − the thresholds k is below.
-                int packed = 4 - Passed(k, t) - Passed(k, Unsafe.Add(ref t, 1)) - Passed(k, Unsafe.Add(ref t, 2)) - Passed(k, Unsafe.Add(ref t, 3));
-                if (above)
-                {
-                    if (smartCut.Reaches(revenueDraws[i])) packed |= PackedEnterprise.SmartRevenue;
-                    if (futureCut.Reaches(revenueDraws[i])) packed |= PackedEnterprise.FutureRevenue;
-                    if (_plan.SmartEligible[packed]) packed = InitialTitles(packed, Spec.FirstEnterpriseId + local);
-                }
-                else packed |= PackedEnterprise.KeySme;
-                _packed[local] = (byte)packed;
-                histogram[packed & PackedEnterprise.TallyMask]++;
-            }
-        }
-        return PackedEnterprise.ToTally(histogram);
+        var lanes = new PhiloxLanes(_seed, _replication, _world.Parameters.Years.BaseYear, Purpose.EnterpriseInit, 0);
+        new InitKernel(_plan, lanes, _plan.SmartCuts[Spec.Index], _plan.FutureCuts[Spec.Index], Spec.AboveSizeCount, InitialTitles)
+            .Run(_packed, Spec.FirstEnterpriseId, _vectorised);
+        return PackedEnterprise.Tally(_packed);
     }
 
     /// <summary>The titles held in the base year, for an enterprise eligible for a smart factory (the rule's own draws).</summary>
@@ -150,8 +117,4 @@ public sealed class ClusterPopulation
         next &= 0xFF;
         return uFuture < _world.Parameters.FutureFactory.GrantRate ? next | PackedEnterprise.FutureFactory : next;
     }
-
-    /// <summary>1 when the draw passes (u &lt; p, as k &lt; threshold), else 0; compiled without a branch.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Passed(ulong k, ulong threshold) => (k < threshold) ? 1 : 0;
 }

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using ZjSim.Model.Agents;
 
 namespace ZjSim.Model.Simulation;
@@ -16,8 +19,6 @@ public static class PackedEnterprise
     public const int FutureFactory = 1 << 5;
     public const int SmartRevenue = 1 << 6;
     public const int FutureRevenue = 1 << 7;
-    /// <summary>Level, size and titles: what a cluster's tally counts.</summary>
-    public const int TallyMask = 0b11_1111;
     /// <summary>Level and size: what the yearly hazard depends on.</summary>
     public const int HazardMask = 0b1111;
 
@@ -35,18 +36,35 @@ public static class PackedEnterprise
     /// <summary>Index into a table of 16 values per (size, level): size·8 + level.</summary>
     public static int HazardIndex(SizeClass size, int level) => (size == SizeClass.KeySme ? KeySme : 0) | level;
 
-    /// <summary>Adds a tally histogram (64 bins over <see cref="TallyMask"/>) to a cluster tally.</summary>
-    public static ClusterTally ToTally(ReadOnlySpan<int> histogram)
+    /// <summary>The cluster tally of packed enterprises: counts by (size, level) and titles held.</summary>
+    public static ClusterTally Tally(ReadOnlySpan<byte> states)
     {
         var tally = new ClusterTally();
-        for (int bin = 0; bin < histogram.Length; bin++)
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            int n = histogram[bin];
-            if (n == 0) continue;
-            tally.Counts[(int)Size(bin) * MaturityLevel.Count + Level(bin)] += n;
-            if ((bin & SmartFactory) != 0) tally.SmartFactories += n;
-            if ((bin & FutureFactory) != 0) tally.FutureFactories += n;
+            ref byte first = ref MemoryMarshal.GetReference(states);
+            var hazardMask = Vector256.Create((byte)HazardMask);
+            for (; i + Vector256<byte>.Count <= states.Length; i += Vector256<byte>.Count)
+            {
+                var packed = Vector256.LoadUnsafe(ref first, (nuint)i);
+                var cls = packed & hazardMask;
+                foreach (SizeClass size in (ReadOnlySpan<SizeClass>)[SizeClass.AboveSize, SizeClass.KeySme])
+                    for (int level = 0; level < MaturityLevel.Count; level++)
+                        tally.Counts[(int)size * MaturityLevel.Count + level] += Count(Vector256.Equals(cls, Vector256.Create((byte)HazardIndex(size, level))));
+                tally.SmartFactories += Count(Vector256.Equals(packed & Vector256.Create((byte)SmartFactory), Vector256.Create((byte)SmartFactory)));
+                tally.FutureFactories += Count(Vector256.Equals(packed & Vector256.Create((byte)FutureFactory), Vector256.Create((byte)FutureFactory)));
+            }
+        }
+        for (; i < states.Length; i++)
+        {
+            int packed = states[i];
+            tally.Counts[(int)Size(packed) * MaturityLevel.Count + Level(packed)]++;
+            if ((packed & SmartFactory) != 0) tally.SmartFactories++;
+            if ((packed & FutureFactory) != 0) tally.FutureFactories++;
         }
         return tally;
     }
+
+    private static int Count(Vector256<byte> matches) => BitOperations.PopCount(matches.ExtractMostSignificantBits());
 }

@@ -17,6 +17,11 @@ public sealed class RevenueCut
     private readonly double _mean, _sigma, _min;
     private readonly ulong _lower, _upper;
 
+    /// <summary>Draws below it never reach the minimum.</summary>
+    public ulong Lower => _lower;
+    /// <summary>Draws from it on always reach the minimum; between the two the exact formula decides.</summary>
+    public ulong Upper => _upper;
+
     public RevenueCut(double meanRevenue, double sigma, double minRevenue)
     {
         _mean = meanRevenue;

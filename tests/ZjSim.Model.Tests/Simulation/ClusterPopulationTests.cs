@@ -25,6 +25,8 @@ public class ClusterPopulationTests
                 Assert.Equal(agents[i], batch[i]);
             }
             Assert.Equal(Tally(agents).Counts, batch.Core.Tally.Counts);
+            Assert.Equal(Tally(agents).SmartFactories, batch.Core.Tally.SmartFactories);
+            Assert.Equal(Tally(agents).FutureFactories, batch.Core.Tally.FutureFactories);
             for (int year = prm.Years.BaseYear + 1; year <= prm.Years.EndYear; year++)
             {
                 bool served = (year + spec.Index) % 3 == 0;
@@ -90,6 +92,37 @@ public class ClusterPopulationTests
         var world = new WorldLayout(prm);
         int titled = CompareWithRules(world, seed, 2, vectorised);
         Assert.True(titled > world.EnterpriseCount / 20, $"only {titled} titled enterprises: the edge cases are not exercised");
+    }
+
+    /// <summary>
+    /// A base-year level draw equal to its threshold on the high words (share = u exactly, or one step of 2⁻⁵³ above
+    /// it) must be decided by the exact comparison u &lt; share: level 1 when the share equals u, level 0 just above.
+    /// </summary>
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1, true)]
+    [InlineData(1, false)]
+    public void A_base_year_level_draw_tying_its_threshold_is_decided_exactly(int offset, bool vectorised)
+    {
+        const ulong seed = 3;
+        const int local = 5;
+        var prm = TestConfig.Scenario("baseline", 0.01).Parameters;
+        var spec = new WorldLayout(prm).Clusters[0];
+        Assert.True(spec.AboveSizeCount >= 32, "the enterprise's group of 32 should be all above-size, so the vector path takes it");
+        var (u, _) = new RandomStream(seed, 0, spec.FirstEnterpriseId + local, prm.Years.BaseYear, Purpose.EnterpriseInit).UniformPair(0);
+        double share = u + offset * Math.Pow(2, -53);
+        Assert.Equal((ulong)(u * DrawThreshold.Always) >> 22, DrawThreshold.Below(share) >> 22);   // the tie the test is about
+        var world = new WorldLayout(prm with
+        {
+            World = prm.World with
+            {
+                InitialLevelShares = [new(share, 0.5), new(1 - share, 0.5), new(0, 0), new(0, 0), new(0, 0)],
+            },
+        });
+        var batch = new ClusterPopulation(world, world.Clusters[0], seed, 0, vectorised);
+        for (int i = 0; i < world.Clusters[0].EnterpriseCount; i++)
+            Assert.Equal(EnterpriseRules.Initialize(world.Clusters[0].FirstEnterpriseId + i, world.Clusters[0], world, seed, 0), batch[i]);
+        Assert.Equal(offset == 1 ? 0 : 1, batch[local].Level);
     }
 
     [Fact]
