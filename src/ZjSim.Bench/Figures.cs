@@ -21,8 +21,17 @@ public sealed record Figures(
     int ScenariosReplications,
     IReadOnlyList<SiloFigure> Silos,
     double OutcomeBytes,
+    double OrleansCpuMillisecondsPerReplication,
     double? OtherProcessCores)
 {
+    /// <summary>CPU time Orleans adds to a replication: the process's CPU per replication in the silo, less one thread's.</summary>
+    public double OrleansOverheadMilliseconds => OrleansCpuMillisecondsPerReplication - SingleThread.CpuMillisecondsPerReplication;
+    /// <summary>
+    /// (b)/(a) that CPU time allows when every core is free for the silo: cores × CPU per replication on one thread /
+    /// CPU per replication in the silo. Unlike the wall-clock ratio, it hardly moves with other processes' load.
+    /// </summary>
+    public double RatioCpuBound => Machine.Cores * SingleThread.CpuMillisecondsPerReplication / OrleansCpuMillisecondsPerReplication;
+
     public double Ratio => OrleansRate / SingleThread.FullModel;
     public double RatioWide => OrleansRateWide / SingleThread.FullModel;
     /// <summary>Live heap the silo still holds per extra replication after a run (outcomes kept for the client, brain grains).</summary>

@@ -25,11 +25,14 @@ public static class Report
         Row(w, "(a) full model, 1 thread, enterprise-years/s", Rate(f.SingleThread.FullModel), $"≥ 5.0e7 {Met(f.SingleThread.FullModel >= TargetSingle)}");
         Row(w, "    step kernel only, enterprise-years/s", Rate(f.SingleThread.StepOnly), "");
         Row(w, "    initialisation, enterprises/s", Rate(f.SingleThread.InitPerSecond), "");
-        Row(w, "    one replication, ms", f.SingleThread.MillisecondsPerReplication.ToString("0.0", CultureInfo.InvariantCulture), "");
+        Row(w, "    one replication, ms (CPU ms)", $"{f.SingleThread.MillisecondsPerReplication.ToString("0.0", CultureInfo.InvariantCulture)} ({f.SingleThread.CpuMillisecondsPerReplication.ToString("0.0", CultureInfo.InvariantCulture)})", "");
         Row(w, $"(b) Orleans, cluster granularity, 1 silo, {f.Concurrency} in flight, ey/s", Rate(f.OrleansRate), "");
         Row(w, "    ratio (b)/(a)", f.Ratio.ToString("0.00", CultureInfo.InvariantCulture), $"≥ 1.6 {Met(f.Ratio >= TargetRatio)}");
         Row(w, $"    with {2 * f.Concurrency} in flight, ey/s", Rate(f.OrleansRateWide), "");
         Row(w, $"    ratio to (a) with {2 * f.Concurrency} in flight", f.RatioWide.ToString("0.00", CultureInfo.InvariantCulture), $"≥ 1.6 {Met(f.RatioWide >= TargetRatio)}");
+        Row(w, "    CPU ms per replication in the silo (Orleans adds)",
+            $"{f.OrleansCpuMillisecondsPerReplication.ToString("0.0", CultureInfo.InvariantCulture)} (+{f.OrleansOverheadMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)})", "");
+        Row(w, "    ratio CPU time allows with every core free", f.RatioCpuBound.ToString("0.00", CultureInfo.InvariantCulture), $"≥ 1.6 {Met(f.RatioCpuBound >= TargetRatio)}");
         Row(w, $"(c) enterprise granularity, {f.SmallWorldEnterprises:N0} enterprises, ey/s", Rate(f.EnterpriseGranularityRate), "");
         Row(w, "(d) state per enterprise, bytes", f.StateBytesPerEnterprise.ToString(CultureInfo.InvariantCulture), $"≤ 32 {Met(f.StateBytesPerEnterprise <= TargetBytes)}");
         Row(w, "    allocated per enterprise per replication, bytes", f.AllocatedBytesPerEnterprise.ToString("0.00", CultureInfo.InvariantCulture), "");
@@ -72,6 +75,7 @@ public static class Report
                 ["step_only_enterprise_years_per_second"] = Math.Round(f.SingleThread.StepOnly),
                 ["initialisation_enterprises_per_second"] = Math.Round(f.SingleThread.InitPerSecond),
                 ["milliseconds_per_replication"] = Math.Round(f.SingleThread.MillisecondsPerReplication, 2),
+                ["cpu_milliseconds_per_replication"] = Math.Round(f.SingleThread.CpuMillisecondsPerReplication, 2),
                 ["target"] = TargetSingle,
                 ["met"] = f.SingleThread.FullModel >= TargetSingle,
             },
@@ -82,6 +86,9 @@ public static class Report
                 ["concurrency"] = f.Concurrency,
                 ["enterprise_years_per_second_double_concurrency"] = Math.Round(f.OrleansRateWide),
                 ["ratio_to_a_double_concurrency"] = Math.Round(f.RatioWide, 3),
+                ["cpu_milliseconds_per_replication_double_concurrency"] = Math.Round(f.OrleansCpuMillisecondsPerReplication, 2),
+                ["orleans_cpu_milliseconds_per_replication"] = Math.Round(f.OrleansOverheadMilliseconds, 2),
+                ["ratio_cpu_bound"] = Math.Round(f.RatioCpuBound, 3),
                 ["ratio_to_a"] = Math.Round(f.Ratio, 3),
                 ["target_ratio"] = TargetRatio,
                 ["met"] = f.Ratio >= TargetRatio,

@@ -10,9 +10,11 @@ namespace ZjSim.Bench;
 /// <summary>Submits a run to silos as `zjsim run` does (run grain, progress polling, aggregator), and times it.</summary>
 public static class RunDriver
 {
-    public sealed record Timing(int Replications, long EnterpriseYears, double Seconds, int OutcomesFetched)
+    /// <summary>Wall time, and CPU time of this whole process meanwhile (silo, runtime and GC threads included).</summary>
+    public sealed record Timing(int Replications, long EnterpriseYears, double Seconds, double CpuSeconds, int OutcomesFetched)
     {
         public double EnterpriseYearsPerSecond => EnterpriseYears / Seconds;
+        public double CpuMillisecondsPerReplication => CpuSeconds * 1000 / Replications;
     }
 
     public static RunRequest Request(string configDir, string scenario, double scale, int replications, ulong seed, Granularity granularity, int concurrency)
@@ -26,6 +28,7 @@ public static class RunDriver
     /// <summary>Runs to the end and fetches the outcomes, as the client does before writing its files.</summary>
     public static async Task<Timing> RunAsync(IGrainFactory grains, RunRequest request)
     {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var run = grains.GetGrain<IRunGrain>(request.RunId);
         await run.Start(request.AsImmutable());
@@ -34,6 +37,7 @@ public static class RunDriver
         if (progress.Error is not null) throw new InvalidOperationException($"benchmark run failed: {progress.Error}");
         var outcomes = (await grains.GetGrain<IAggregatorGrain>(request.RunId).Outcomes()).Value;
         double seconds = clock.Elapsed.TotalSeconds;
-        return new Timing(request.Replications, progress.EnterpriseYears, seconds, outcomes.Length);
+        double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        return new Timing(request.Replications, progress.EnterpriseYears, seconds, cpuSeconds, outcomes.Length);
     }
 }

@@ -10,7 +10,7 @@ namespace ZjSim.Bench;
 /// <summary>Figure (a): the batch representation on one thread, without Orleans.</summary>
 public static class SingleThread
 {
-    public sealed record Rates(double FullModel, double StepOnly, double InitPerSecond, double MillisecondsPerReplication);
+    public sealed record Rates(double FullModel, double StepOnly, double InitPerSecond, double MillisecondsPerReplication, double CpuMillisecondsPerReplication);
 
     /// <summary>
     /// Full model: whole replications (initialisation, six yearly steps of every cluster, province and indicators)
@@ -25,12 +25,15 @@ public static class SingleThread
         var full = new List<double>();
         var step = new List<double>();
         var init = new List<double>();
+        var cpu = new List<double>();
         int replication = 0;
         for (int r = 0; r < repetitions; r++)
         {
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             for (int k = 0; k < replicationsPerRepetition; k++) ReplicationRunner.Run(world, 1, replication++);
             full.Add(perReplication * replicationsPerRepetition / clock.Elapsed.TotalSeconds);
+            cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / replicationsPerRepetition);
 
             double initSeconds = 0, stepSeconds = 0;
             for (int k = 0; k < replicationsPerRepetition; k++)
@@ -48,7 +51,7 @@ public static class SingleThread
             init.Add((double)world.EnterpriseCount * replicationsPerRepetition / initSeconds);
         }
         double fullRate = Median.Of(full);
-        return new Rates(fullRate, Median.Of(step), Median.Of(init), perReplication / fullRate * 1000);
+        return new Rates(fullRate, Median.Of(step), Median.Of(init), perReplication / fullRate * 1000, Median.Of(cpu));
     }
 
     /// <summary>
