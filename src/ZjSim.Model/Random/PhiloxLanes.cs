@@ -46,30 +46,10 @@ public sealed class PhiloxLanes
     }
 
     /// <summary>
-    /// For entity <c>firstEntity + i</c>, the 53-bit integers k of its two uniforms u = k·2⁻⁵³:
-    /// <c>first[i]</c> from words (a, b), <c>second[i]</c> from words (c, d).
+    /// For entity <c>firstEntity + i</c>, the four words of its block; <c>vector</c> = false forces the scalar path
+    /// (tests cover both).
     /// </summary>
-    public void Fill(int firstEntity, Span<ulong> first, Span<ulong> second) => Fill(firstEntity, first, second, Avx2.IsSupported);
-
-    /// <summary>As <see cref="Fill(int, Span{ulong}, Span{ulong})"/>; <c>vector</c> = false forces the scalar path (tests cover both).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot loops: skip the unoptimised first tier
-    public void Fill(int firstEntity, Span<ulong> first, Span<ulong> second, bool vector)
-    {
-        if (second.Length != first.Length) throw new ArgumentException("first and second must have the same length");
-        int i = 0;
-        if (vector && Avx2.IsSupported)
-            for (; i + 8 <= first.Length; i += 8)
-            {
-                var (a, b, c, d) = Eight((uint)(firstEntity + i));
-                Store53(a, b, ref first[i]);
-                Store53(c, d, ref second[i]);
-            }
-        for (; i < first.Length; i++)
-            (first[i], second[i]) = One((uint)(firstEntity + i));
-    }
-
-    /// <summary>The four words (a, b, c, d) of each entity's block: what a kernel deciding on the high words wants.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // a hot loop: skip the unoptimised first tier
     public void FillWords(int firstEntity, Span<uint> a, Span<uint> b, Span<uint> c, Span<uint> d, bool vector)
     {
         if (b.Length != a.Length || c.Length != a.Length || d.Length != a.Length) throw new ArgumentException("the four spans must have the same length");
@@ -107,12 +87,7 @@ public sealed class PhiloxLanes
         return (c0, c1, c2, c3);
     }
 
-    private (ulong, ulong) One(uint entity)
-    {
-        var (a, b, c, d) = Block((int)entity);
-        return (Bits53(a, b), Bits53(c, d));
-    }
-
+    /// <summary>The 53-bit integer k of the uniform u = k·2⁻⁵³ that words (hi, lo) give.</summary>
     public static ulong Bits53(uint hi, uint lo) => (((ulong)hi << 32) | lo) >> 11;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -156,15 +131,5 @@ public sealed class PhiloxLanes
         var hi = Avx2.Blend(Avx2.ShiftRightLogical(even.AsUInt64(), 32).AsUInt32(), odd, 0b1010_1010);
         var lo = Avx2.Blend(even, Avx2.ShiftLeftLogical(odd.AsUInt64(), 32).AsUInt32(), 0b1010_1010);
         return (hi, lo);
-    }
-
-    /// <summary>Eight (hi, lo) word pairs to eight 53-bit integers, in entity order.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store53(Vector256<uint> hi, Vector256<uint> lo, ref ulong destination)
-    {
-        var low = Avx2.UnpackLow(lo, hi).AsUInt64();     // entities 0,1 | 4,5
-        var high = Avx2.UnpackHigh(lo, hi).AsUInt64();   // entities 2,3 | 6,7
-        Vector256.ShiftRightLogical(Avx2.Permute2x128(low, high, 0x20), 11).StoreUnsafe(ref destination);
-        Vector256.ShiftRightLogical(Avx2.Permute2x128(low, high, 0x31), 11).StoreUnsafe(ref destination, 4);
     }
 }

@@ -15,7 +15,6 @@ namespace ZjSim.Model.Simulation;
 /// </summary>
 public sealed class ClusterPopulation
 {
-
     private readonly WorldLayout _world;
     private readonly BatchPlan _plan;
     private readonly ulong _seed;
@@ -32,11 +31,11 @@ public sealed class ClusterPopulation
     /// <param name="vectorised">false forces the exact scalar path everywhere (tests compare both with the rules).</param>
     public ClusterPopulation(WorldLayout world, ClusterSpec spec, ulong seed, int replication, bool vectorised = true)
     {
-        _vectorised = vectorised;
         _world = world;
         _plan = BatchPlan.For(world);
         _seed = seed;
         _replication = replication;
+        _vectorised = vectorised;
         Spec = spec;
         _packed = GC.AllocateUninitializedArray<byte>(spec.EnterpriseCount);
         Core = new ClusterCore(world, spec, seed, replication, Initialize());

@@ -9,19 +9,18 @@ public class PhiloxLanesTests
     [InlineData(0xDEADBEEF_12345678UL, 999, 2027, Purpose.EnterpriseStep, 1, 254_950, 21)]
     [InlineData(7UL, 3, 2021, Purpose.EnterpriseInit, 0, int.MaxValue - 12, 13)]   // the entity word wraps past 2³²−1
     [InlineData(ulong.MaxValue, int.MaxValue, 2035, Purpose.Science, 5, 100, 1_000)]
-    public void Fill_gives_the_draws_of_each_entitys_own_stream(ulong seed, int replication, int year, Purpose purpose, int index, int first, int count)
+    public void FillWords_gives_the_draws_of_each_entitys_own_stream(ulong seed, int replication, int year, Purpose purpose, int index, int first, int count)
     {
         var lanes = new PhiloxLanes(seed, replication, year, purpose, index);
         foreach (bool vector in new[] { true, false })
         {
-            var a = new ulong[count];
-            var b = new ulong[count];
-            lanes.Fill(first, a, b, vector);
+            uint[] a = new uint[count], b = new uint[count], c = new uint[count], d = new uint[count];
+            lanes.FillWords(first, a, b, c, d, vector);
             for (int i = 0; i < count; i++)
             {
                 var (u, v) = new RandomStream(seed, replication, unchecked(first + i), year, purpose).UniformPair(index);
-                Assert.Equal(u, a[i] * (1.0 / DrawThreshold.Always));
-                Assert.Equal(v, b[i] * (1.0 / DrawThreshold.Always));
+                Assert.Equal(u, PhiloxLanes.Bits53(a[i], b[i]) * (1.0 / DrawThreshold.Always));
+                Assert.Equal(v, PhiloxLanes.Bits53(c[i], d[i]) * (1.0 / DrawThreshold.Always));
             }
         }
     }
