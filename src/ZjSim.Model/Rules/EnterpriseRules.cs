@@ -27,13 +27,11 @@ public static class EnterpriseRules
             if (uLevel < cumulative) { level = l; break; }
         }
 
-        double sigma = prm.World.RevenueSigma;
-        double z = Normal.InvCDF(0, 1, Math.Max(uRevenue, double.Epsilon));
         var state = new EnterpriseState
         {
             Size = size,
             Level = (byte)level,
-            Revenue = (float)(cluster.MeanRevenue * Math.Exp(-sigma * sigma / 2 + sigma * z)),
+            Revenue = Revenue(cluster.MeanRevenue, prm.World.RevenueSigma, uRevenue),
         };
 
         if (IsEligible(state, prm.SmartFactory))
@@ -43,6 +41,13 @@ public static class EnterpriseRules
             if (IsEligible(state, prm.FutureFactory) && uFuture < world.InitialFutureProbability) state.Titles |= Titles.FutureFactory;
         }
         return state;
+    }
+
+    /// <summary>Revenue = mean · LogNormal(−σ²/2, σ) by inversion of the base-year revenue draw.</summary>
+    public static float Revenue(double meanRevenue, double sigma, double uRevenue)
+    {
+        double z = Normal.InvCDF(0, 1, Math.Max(uRevenue, double.Epsilon));
+        return (float)(meanRevenue * Math.Exp(-sigma * sigma / 2 + sigma * z));
     }
 
     /// <summary>One year: move up a level with the resolved hazard, then the titles the new level makes possible.</summary>

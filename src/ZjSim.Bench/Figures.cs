@@ -1,0 +1,46 @@
+namespace ZjSim.Bench;
+
+/// <summary>Everything one benchmark run measured; printed as a table or as JSON.</summary>
+public sealed record Figures(
+    Machine Machine,
+    bool Quick,
+    int Enterprises,
+    int Repetitions,
+    SingleThread.Rates SingleThread,
+    double OrleansRate,
+    double OrleansRateWide,
+    int OrleansReplications,
+    int Concurrency,
+    double EnterpriseGranularityRate,
+    int SmallWorldEnterprises,
+    int StateBytesPerEnterprise,
+    double AllocatedBytesPerEnterprise,
+    RunFigure LargeRun,
+    RunFigure SmallRun,
+    double ScenariosSeconds,
+    int ScenariosReplications,
+    IReadOnlyList<SiloFigure> Silos,
+    double OutcomeBytes,
+    double OrleansCpuMillisecondsPerReplication,
+    double? OtherProcessCores)
+{
+    /// <summary>CPU time Orleans adds to a replication: the process's CPU per replication in the silo, less one thread's.</summary>
+    public double OrleansOverheadMilliseconds => OrleansCpuMillisecondsPerReplication - SingleThread.CpuMillisecondsPerReplication;
+    /// <summary>
+    /// (b)/(a) that CPU time allows when every core is free for the silo: cores × CPU per replication on one thread /
+    /// CPU per replication in the silo. Unlike the wall-clock ratio, it hardly moves with other processes' load.
+    /// </summary>
+    public double RatioCpuBound => Machine.Cores * SingleThread.CpuMillisecondsPerReplication / OrleansCpuMillisecondsPerReplication;
+
+    public double Ratio => OrleansRate / SingleThread.FullModel;
+    public double RatioWide => OrleansRateWide / SingleThread.FullModel;
+    /// <summary>Live heap the silo still holds per extra replication after a run (outcomes kept for the client, brain grains).</summary>
+    public double RetainedBytesPerReplication =>
+        (double)(LargeRun.Memory.GcHeapBytes - SmallRun.Memory.GcHeapBytes) / (LargeRun.Replications - SmallRun.Replications);
+}
+
+/// <summary>A whole baseline run at province scale on a fresh embedded silo: wall time and memory.</summary>
+public sealed record RunFigure(int Replications, double Seconds, double EnterpriseYearsPerSecond, MemoryProbe.Peak Memory);
+
+/// <summary>Throughput with this many silos in the process.</summary>
+public sealed record SiloFigure(int Silos, double EnterpriseYearsPerSecond);

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using ZjSim.Bench;
+using ZjSim.GrainInterfaces;
+using ZjSim.Model.Goals;
+using ZjSim.Model.Scenarios;
+using ZjSim.Model.Simulation;
+using ZjSim.Model.World;
+
+// zjsim-bench [--json] [--quick]: the figures of docs/benchmarks.md, measured in one run.
+// Progress goes to stderr; stdout holds only the table, or with --json only the JSON.
+bool json = args.Contains("--json"), quick = args.Contains("--quick");
+if (args.Any(a => a is "-h" or "--help") || args.Any(a => a is not ("--json" or "--quick")))
+{
+    Console.Error.WriteLine("usage: zjsim-bench [--json] [--quick]");
+    return args.Any(a => a is "-h" or "--help") ? 0 : 2;
+}
+
+var load = new MachineLoad();
+string config = ConfigDirectory.Locate();
+var province = new WorldLayout(ScenarioLoader.Load("baseline", config, 1.0).Parameters);
+int repetitions = quick ? 3 : 5;
+int concurrency = Math.Max(2, Environment.ProcessorCount);   // what `zjsim run` uses by default
+int orleansReplications = quick ? 60 : 200;
+int largeRun = quick ? 200 : 1000, smallRun = largeRun / 10;
+void Say(string s) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {s}");
+
+Say("(a) single thread");
+SingleThread.Measure(province, 2, 3);   // warm-up: tiered JIT reaches its optimised code
+var single = SingleThread.Measure(province, repetitions, quick ? 4 : 10);
+double allocated = SingleThread.AllocatedBytesPerEnterprise(province);
+double outcomeBytes = SingleThread.OutcomeBytes(province, GoalSet.Load(Path.Combine(config, ConfigDirectory.GoalsFile), province.Parameters.Years));
+
+Say("(b) Orleans, cluster granularity; (c) enterprise granularity");
+double orleans, orleansWide, enterpriseRate, orleansCpu;
+var small = new WorldLayout(ScenarioLoader.Load("baseline", config, 0.01).Parameters);
+await using (var silo = await LocalSilos.StartAsync(1))
+{
+    await Run(silo, "baseline", 1.0, quick ? 60 : 200, Granularity.Cluster);   // warm-up
+    orleans = Median.Of(await Repeat(repetitions, () => Run(silo, "baseline", 1.0, orleansReplications, Granularity.Cluster)));
+    var cpuPerReplication = new List<double>();
+    orleansWide = Median.Of(await Repeat(repetitions, async () =>
+    {
+        var timing = await RunDriver.RunAsync(silo.Grains, RunDriver.Request(config, "baseline", 1.0, orleansReplications, 1, Granularity.Cluster, 2 * concurrency));
+        cpuPerReplication.Add(timing.CpuMillisecondsPerReplication);
+        return timing.EnterpriseYearsPerSecond;
+    }));
+    orleansCpu = Median.Of(cpuPerReplication);
+    await Run(silo, "baseline", 0.01, 1, Granularity.Enterprise);   // warm-up
+    enterpriseRate = Median.Of(await Repeat(quick ? 2 : 3, () => Run(silo, "baseline", 0.01, 2, Granularity.Enterprise)));
+}
+
+Say($"runs of {smallRun} and {largeRun} replications, each on a fresh silo");
+var smallFigure = await MeasuredRun(smallRun);
+var largeFigure = await MeasuredRun(largeRun);
+
+int scenarioReplications = quick ? 100 : 1000;
+Say($"four scenarios × {scenarioReplications} replications");
+double scenariosSeconds;
+await using (var silo = await LocalSilos.StartAsync(1))
+{
+    var clock = Stopwatch.StartNew();
+    foreach (var scenario in new[] { "baseline", "policy-push", "brain-led", "fiscal-squeeze" })
+        await RunDriver.RunAsync(silo.Grains, RunDriver.Request(config, scenario, 1.0, scenarioReplications, 1, Granularity.Cluster, concurrency));
+    scenariosSeconds = clock.Elapsed.TotalSeconds;
+}
+
+var silos = new List<SiloFigure>();
+foreach (int n in new[] { 1, 2, 3 })
+{
+    Say($"{n} silo(s) in this process");
+    await using var cluster = await LocalSilos.StartAsync(n);
+    await Run(cluster, "baseline", 1.0, quick ? 40 : 200, Granularity.Cluster, 2 * concurrency);   // warm-up: a fresh silo's code paths tier up
+    // Twice the default lanes, so that with three silos each still has a lane or two to run.
+    silos.Add(new SiloFigure(n, Median.Of(await Repeat(quick ? 2 : 3, () => Run(cluster, "baseline", 1.0, orleansReplications / 2, Granularity.Cluster, 2 * concurrency)))));
+}
+
+var figures = new Figures(Machine.Describe(), quick, province.EnterpriseCount, repetitions, single, orleans, orleansWide, orleansReplications, concurrency,
+    enterpriseRate, small.EnterpriseCount, ClusterPopulation.BytesPerEnterprise, allocated, largeFigure, smallFigure,
+    scenariosSeconds, scenarioReplications, silos, outcomeBytes, orleansCpu, load.OtherCores());
+// With --json the table still goes to stderr, so one run gives both and stdout stays machine-readable.
+Report.Table(json ? Console.Error : Console.Out, figures);
+if (json) Report.Json(Console.Out, figures);
+return 0;
+
+async Task<double> Run(LocalSilos silos, string scenario, double scale, int replications, Granularity granularity, int? lanes = null)
+{
+    var timing = await RunDriver.RunAsync(silos.Grains, RunDriver.Request(config, scenario, scale, replications, 1, granularity, lanes ?? concurrency));
+    return timing.EnterpriseYearsPerSecond;
+}
+
+async Task<List<double>> Repeat(int times, Func<Task<double>> measure)
+{
+    var values = new List<double>();
+    for (int i = 0; i < times; i++) values.Add(await measure());
+    return values;
+}
+
+async Task<RunFigure> MeasuredRun(int replications)
+{
+    await using var silo = await LocalSilos.StartAsync(1);
+    await Run(silo, "baseline", 1.0, quick ? 20 : 100, Granularity.Cluster);   // warm-up, outside the measured peak
+    bool perRun = MemoryProbe.Reset();
+    var timing = await RunDriver.RunAsync(silo.Grains, RunDriver.Request(config, "baseline", 1.0, replications, 1, Granularity.Cluster, concurrency));
+    return new RunFigure(replications, timing.Seconds, timing.EnterpriseYearsPerSecond, MemoryProbe.Read(perRun));
+}

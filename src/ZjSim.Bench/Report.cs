@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ZjSim.Bench;
+
+/// <summary>The figures as the table docs/benchmarks.md quotes, or as JSON (--json).</summary>
+public static class Report
+{
+    private const double TargetSingle = 5e7, TargetRatio = 1.6, TargetSeconds = 30, TargetScenarioSeconds = 120;
+    private const int TargetBytes = 32;
+
+    public static void Table(TextWriter w, Figures f)
+    {
+        var m = f.Machine;
+        w.WriteLine($"zjsim-bench{(f.Quick ? " (quick)" : "")}: {m.Cores} cores, {m.Cpu}");
+        w.WriteLine($"  {m.Os}; {m.Runtime}; {m.Vectors}; GC {m.Gc}");
+        w.WriteLine($"  province: {f.Enterprises:N0} enterprises, 6 years; medians of {f.Repetitions} repetitions");
+        w.WriteLine(f.OtherProcessCores is double other
+            ? $"  other processes used {other:0.00} of the {m.Cores} cores on average while this ran"
+            : "  load of other processes unknown (no /proc/stat)");
+        w.WriteLine();
+        w.WriteLine($"  {"figure",-58} {"value",16}  target");
+        w.WriteLine("  " + new string('─', 90));
+        Row(w, "(a) full model, 1 thread, enterprise-years/s", Rate(f.SingleThread.FullModel), $"≥ 5.0e7 {Met(f.SingleThread.FullModel >= TargetSingle)}");
+        Row(w, "    step kernel only, enterprise-years/s", Rate(f.SingleThread.StepOnly), "");
+        Row(w, "    initialisation, enterprises/s", Rate(f.SingleThread.InitPerSecond), "");
+        Row(w, "    one replication, ms (CPU ms)", $"{f.SingleThread.MillisecondsPerReplication.ToString("0.0", CultureInfo.InvariantCulture)} ({f.SingleThread.CpuMillisecondsPerReplication.ToString("0.0", CultureInfo.InvariantCulture)})", "");
+        Row(w, $"(b) Orleans, cluster granularity, 1 silo, {f.Concurrency} in flight, ey/s", Rate(f.OrleansRate), "");
+        Row(w, "    ratio (b)/(a)", f.Ratio.ToString("0.00", CultureInfo.InvariantCulture), $"≥ 1.6 {Met(f.Ratio >= TargetRatio)}");
+        Row(w, $"    with {2 * f.Concurrency} in flight, ey/s", Rate(f.OrleansRateWide), "");
+        Row(w, $"    ratio to (a) with {2 * f.Concurrency} in flight", f.RatioWide.ToString("0.00", CultureInfo.InvariantCulture), $"≥ 1.6 {Met(f.RatioWide >= TargetRatio)}");
+        Row(w, "    CPU ms per replication in the silo (Orleans adds)",
+            $"{f.OrleansCpuMillisecondsPerReplication.ToString("0.0", CultureInfo.InvariantCulture)} (+{f.OrleansOverheadMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)})", "");
+        Row(w, "    ratio CPU time allows with every core free", f.RatioCpuBound.ToString("0.00", CultureInfo.InvariantCulture), $"≥ 1.6 {Met(f.RatioCpuBound >= TargetRatio)}");
+        Row(w, $"(c) enterprise granularity, {f.SmallWorldEnterprises:N0} enterprises, ey/s", Rate(f.EnterpriseGranularityRate), "");
+        Row(w, "(d) state per enterprise, bytes", f.StateBytesPerEnterprise.ToString(CultureInfo.InvariantCulture), $"≤ 32 {Met(f.StateBytesPerEnterprise <= TargetBytes)}");
+        Row(w, "    allocated per enterprise per replication, bytes", f.AllocatedBytesPerEnterprise.ToString("0.00", CultureInfo.InvariantCulture), "");
+        Run(w, f.LargeRun, target: !f.Quick);
+        Run(w, f.SmallRun, target: false);
+        Row(w, "    peak memory, large run / small run", (f.LargeRun.Memory.PeakResidentBytes / (double)f.SmallRun.Memory.PeakResidentBytes).ToString("0.00", CultureInfo.InvariantCulture), "flat ≈ 1");
+        Row(w, "    live heap kept per extra replication, bytes", f.RetainedBytesPerReplication.ToString("N0", CultureInfo.InvariantCulture), "");
+        Row(w, "      of which the aggregator's outcome, bytes", f.OutcomeBytes.ToString("N0", CultureInfo.InvariantCulture), "");
+        Row(w, $"four scenarios × {f.ScenariosReplications:N0} replications, s", f.ScenariosSeconds.ToString("0.0", CultureInfo.InvariantCulture),
+            f.Quick ? "" : $"≤ 120 {Met(f.ScenariosSeconds <= TargetScenarioSeconds)}");
+        foreach (var s in f.Silos)
+            Row(w, $"silos in this process: {s.Silos}, {2 * f.Concurrency} in flight, ey/s", Rate(s.EnterpriseYearsPerSecond),
+                $"× {s.EnterpriseYearsPerSecond / f.Silos[0].EnterpriseYearsPerSecond:0.00} of 1 silo");
+    }
+
+    private static void Run(TextWriter w, RunFigure r, bool target)
+    {
+        Row(w, $"{r.Replications:N0} baseline replications, province scale, s", r.Seconds.ToString("0.0", CultureInfo.InvariantCulture),
+            target ? $"≤ 30 {Met(r.Seconds <= TargetSeconds)}" : "");
+        Row(w, $"    peak resident memory of that run, MB{(r.Memory.PerRun ? "" : " (process peak)")}", Mb(r.Memory.PeakResidentBytes), "");
+        Row(w, "    live GC heap after it, MB", Mb(r.Memory.GcHeapBytes), "");
+    }
+
+    public static void Json(TextWriter w, Figures f)
+    {
+        var m = f.Machine;
+        var json = new JsonObject
+        {
+            ["machine"] = new JsonObject
+            {
+                ["cores"] = m.Cores, ["cpu"] = m.Cpu, ["os"] = m.Os, ["runtime"] = m.Runtime, ["vectors"] = m.Vectors, ["gc"] = m.Gc,
+            },
+            ["quick"] = f.Quick,
+            ["other_process_cores"] = f.OtherProcessCores is double other ? Math.Round(other, 3) : null,
+            ["enterprises"] = f.Enterprises,
+            ["repetitions"] = f.Repetitions,
+            ["a_single_thread"] = new JsonObject
+            {
+                ["full_model_enterprise_years_per_second"] = Math.Round(f.SingleThread.FullModel),
+                ["step_only_enterprise_years_per_second"] = Math.Round(f.SingleThread.StepOnly),
+                ["initialisation_enterprises_per_second"] = Math.Round(f.SingleThread.InitPerSecond),
+                ["milliseconds_per_replication"] = Math.Round(f.SingleThread.MillisecondsPerReplication, 2),
+                ["cpu_milliseconds_per_replication"] = Math.Round(f.SingleThread.CpuMillisecondsPerReplication, 2),
+                ["target"] = TargetSingle,
+                ["met"] = f.SingleThread.FullModel >= TargetSingle,
+            },
+            ["b_orleans_cluster_granularity"] = new JsonObject
+            {
+                ["enterprise_years_per_second"] = Math.Round(f.OrleansRate),
+                ["replications_per_repetition"] = f.OrleansReplications,
+                ["concurrency"] = f.Concurrency,
+                ["enterprise_years_per_second_double_concurrency"] = Math.Round(f.OrleansRateWide),
+                ["ratio_to_a_double_concurrency"] = Math.Round(f.RatioWide, 3),
+                ["cpu_milliseconds_per_replication_double_concurrency"] = Math.Round(f.OrleansCpuMillisecondsPerReplication, 2),
+                ["orleans_cpu_milliseconds_per_replication"] = Math.Round(f.OrleansOverheadMilliseconds, 2),
+                ["ratio_cpu_bound"] = Math.Round(f.RatioCpuBound, 3),
+                ["ratio_to_a"] = Math.Round(f.Ratio, 3),
+                ["target_ratio"] = TargetRatio,
+                ["met"] = f.Ratio >= TargetRatio,
+            },
+            ["c_enterprise_granularity"] = new JsonObject
+            {
+                ["enterprises"] = f.SmallWorldEnterprises,
+                ["enterprise_years_per_second"] = Math.Round(f.EnterpriseGranularityRate),
+            },
+            ["d_memory"] = new JsonObject
+            {
+                ["state_bytes_per_enterprise"] = f.StateBytesPerEnterprise,
+                ["allocated_bytes_per_enterprise_per_replication"] = Math.Round(f.AllocatedBytesPerEnterprise, 3),
+                ["target_bytes"] = TargetBytes,
+                ["met"] = f.StateBytesPerEnterprise <= TargetBytes,
+                ["retained_heap_bytes_per_replication"] = Math.Round(f.RetainedBytesPerReplication),
+                ["aggregator_outcome_bytes_per_replication"] = Math.Round(f.OutcomeBytes),
+            },
+            ["runs"] = new JsonArray(RunJson(f.SmallRun), RunJson(f.LargeRun)),
+            ["large_run_target_seconds"] = TargetSeconds,
+            ["large_run_met"] = !f.Quick && f.LargeRun.Seconds <= TargetSeconds,
+            ["four_scenarios"] = new JsonObject
+            {
+                ["replications_each"] = f.ScenariosReplications,
+                ["seconds"] = Math.Round(f.ScenariosSeconds, 2),
+                ["target_seconds"] = TargetScenarioSeconds,
+                ["met"] = !f.Quick && f.ScenariosSeconds <= TargetScenarioSeconds,
+            },
+            ["silos"] = new JsonArray(f.Silos.Select(s => (JsonNode)new JsonObject
+            {
+                ["silos"] = s.Silos,
+                ["enterprise_years_per_second"] = Math.Round(s.EnterpriseYearsPerSecond),
+            }).ToArray()),
+        };
+        w.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    private static JsonObject RunJson(RunFigure r) => new()
+    {
+        ["replications"] = r.Replications,
+        ["seconds"] = Math.Round(r.Seconds, 2),
+        ["enterprise_years_per_second"] = Math.Round(r.EnterpriseYearsPerSecond),
+        ["peak_resident_bytes"] = r.Memory.PeakResidentBytes,
+        ["peak_is_per_run"] = r.Memory.PerRun,
+        ["gc_heap_bytes_after"] = r.Memory.GcHeapBytes,
+        ["gc_committed_bytes_after"] = r.Memory.GcCommittedBytes,
+    };
+
+    private static void Row(TextWriter w, string name, string value, string target) => w.WriteLine($"  {name,-58} {value,16}  {target}");
+    private static string Rate(double v) => v.ToString("0.000e0", CultureInfo.InvariantCulture);
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);
+    private static string Met(bool met) => met ? "met" : "MISSED";
+}

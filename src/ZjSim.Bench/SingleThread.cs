@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using ZjSim.GrainInterfaces;
+using ZjSim.Model;
+using ZjSim.Model.Goals;
+using ZjSim.Model.Simulation;
+using ZjSim.Model.World;
+
+namespace ZjSim.Bench;
+
+/// <summary>Figure (a): the batch representation on one thread, without Orleans.</summary>
+public static class SingleThread
+{
+    public sealed record Rates(double FullModel, double StepOnly, double InitPerSecond, double MillisecondsPerReplication, double CpuMillisecondsPerReplication);
+
+    /// <summary>
+    /// Full model: whole replications (initialisation, six yearly steps of every cluster, province and indicators)
+    /// through <see cref="ReplicationRunner"/>, the reference the grains reproduce. Step only: the yearly steps
+    /// of the batch clusters, initialisation excluded. Each a median over repetitions of a few replications.
+    /// </summary>
+    public static Rates Measure(WorldLayout world, int repetitions, int replicationsPerRepetition)
+    {
+        var years = world.Parameters.Years;
+        int stepYears = years.EndYear - years.BaseYear;
+        long perReplication = (long)world.EnterpriseCount * stepYears;
+        var full = new List<double>();
+        var step = new List<double>();
+        var init = new List<double>();
+        var cpu = new List<double>();
+        int replication = 0;
+        for (int r = 0; r < repetitions; r++)
+        {
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            for (int k = 0; k < replicationsPerRepetition; k++) ReplicationRunner.Run(world, 1, replication++);
+            full.Add(perReplication * replicationsPerRepetition / clock.Elapsed.TotalSeconds);
+            cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / replicationsPerRepetition);
+
+            double initSeconds = 0, stepSeconds = 0;
+            for (int k = 0; k < replicationsPerRepetition; k++)
+            {
+                clock.Restart();
+                var clusters = world.Clusters.Select(c => new ClusterPopulation(world, c, 1, replication)).ToArray();
+                initSeconds += clock.Elapsed.TotalSeconds;
+                clock.Restart();
+                for (int year = years.BaseYear + 1; year <= years.EndYear; year++)
+                    foreach (var c in clusters) c.StepYear(year, brainServed: false);
+                stepSeconds += clock.Elapsed.TotalSeconds;
+                replication++;
+            }
+            step.Add(perReplication * replicationsPerRepetition / stepSeconds);
+            init.Add((double)world.EnterpriseCount * replicationsPerRepetition / initSeconds);
+        }
+        double fullRate = Median.Of(full);
+        return new Rates(fullRate, Median.Of(step), Median.Of(init), perReplication / fullRate * 1000, Median.Of(cpu));
+    }
+
+    /// <summary>
+    /// Bytes of one replication's outcome as the aggregator keeps it for the client (indicator table, goal results),
+    /// measured as what building one allocates.
+    /// </summary>
+    public static double OutcomeBytes(WorldLayout world, GoalSet goals)
+    {
+        var table = ReplicationRunner.Run(world, 1, 0);
+        _ = goals.Evaluate(table, world.Scale).ToArray();   // jitted
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var copy = new IndicatorTable(table.FirstYear, table.Values.ToArray());
+        var outcome = new ReplicationOutcome(0, copy, goals.Evaluate(copy, world.Scale).ToArray(), 0);
+        long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        GC.KeepAlive(outcome);
+        return bytes;
+    }
+
+    /// <summary>Bytes allocated on this thread to initialise one replication's clusters, per enterprise.</summary>
+    public static double AllocatedBytesPerEnterprise(WorldLayout world)
+    {
+        _ = world.Clusters.Select(c => new ClusterPopulation(world, c, 1, 0)).ToArray();   // plan built, code jitted
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var clusters = world.Clusters.Select(c => new ClusterPopulation(world, c, 1, 1)).ToArray();
+        long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        GC.KeepAlive(clusters);
+        return (double)bytes / world.EnterpriseCount;
+    }
+}

@@ -1,0 +1,15 @@
+namespace ZjSim.Model.Random;
+
+/// <summary>
+/// A test u &lt; p on a uniform u = k·2⁻⁵³ as the integer test k &lt; Below(p). Exact: scaling by 2⁵³ is exact
+/// in binary floating point, and for an integer k, k &lt; x exactly when k &lt; ⌈x⌉. The batch kernels compare
+/// integers so they need neither the conversion to double nor the probability per enterprise.
+/// </summary>
+public static class DrawThreshold
+{
+    /// <summary>Above every k: a probability of 1 or more always passes.</summary>
+    public const ulong Always = 1UL << 53;
+
+    public static ulong Below(double p) =>
+        p > 0 ? (p >= 1 ? Always : (ulong)Math.Ceiling(p * Always)) : 0;   // NaN and p ≤ 0 never pass, as u < NaN never holds
+}
