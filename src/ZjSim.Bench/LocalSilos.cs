@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,7 +30,7 @@ public sealed class LocalSilos : IAsyncDisposable
         string clusterId = $"zjsim-bench-{Guid.NewGuid():N}";
         for (int i = 0; i < silos; i++)
         {
-            int siloPort = FreePort(), gatewayPort = FreePort();
+            int siloPort = LoopbackPort.Free(), gatewayPort = LoopbackPort.Free();
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -74,14 +73,5 @@ public sealed class LocalSilos : IAsyncDisposable
             catch (OperationCanceledException) { }
             _hosts[i].Dispose();
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

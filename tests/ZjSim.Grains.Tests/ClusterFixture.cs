@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using System.Text.Json;
 using Orleans.TestingHost;
 using ZjSim.GrainInterfaces;
@@ -23,6 +24,22 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 
     public static string ConfigDir { get; } = FindConfig();
+
+    /// <summary>Starts a run, waits (at most 3 minutes) until it finishes without error, and returns its final progress and outcomes.</summary>
+    public async Task<(RunProgress Final, ReplicationOutcome[] Outcomes)> RunToEnd(RunRequest request)
+    {
+        var run = Cluster.Client.GetGrain<IRunGrain>(request.RunId);
+        await run.Start(request.AsImmutable());
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        RunProgress p;
+        while (!(p = await run.GetProgress()).Finished)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "run did not finish in 3 minutes");
+            await Task.Delay(50);
+        }
+        Assert.Null(p.Error);
+        return (p, (await Cluster.Client.GetGrain<IAggregatorGrain>(request.RunId).Outcomes()).Value);
+    }
 
     public static RunRequest Request(string scenario, double scale, int replications, ulong seed, Granularity granularity, int concurrency = 2)
     {

@@ -14,18 +14,8 @@ public sealed class RunGrainTests(ClusterFixture fixture)
 
     private async Task<ReplicationOutcome[]> RunToEnd(RunRequest request)
     {
-        var run = Grains.GetGrain<IRunGrain>(request.RunId);
-        await run.Start(request.AsImmutable());
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        RunProgress p;
-        while (!(p = await run.GetProgress()).Finished)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "run did not finish in 3 minutes");
-            await Task.Delay(50);
-        }
-        Assert.Null(p.Error);
+        var (p, outcomes) = await fixture.RunToEnd(request);
         Assert.Equal(request.Replications, p.Completed);
-        var outcomes = (await Grains.GetGrain<IAggregatorGrain>(request.RunId).Outcomes()).Value;
         Assert.Equal(outcomes.Sum(o => o.EnterpriseYears), p.EnterpriseYears);
         return outcomes;
     }

@@ -29,20 +29,7 @@ public sealed class UncertainParameterTests(ClusterFixture fixture) : IDisposabl
         return path;
     }
 
-    private async Task<ReplicationOutcome[]> RunToEnd(RunRequest request)
-    {
-        var run = fixture.Cluster.Client.GetGrain<IRunGrain>(request.RunId);
-        await run.Start(request.AsImmutable());
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        RunProgress p;
-        while (!(p = await run.GetProgress()).Finished)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "run did not finish in 3 minutes");
-            await Task.Delay(50);
-        }
-        Assert.Null(p.Error);
-        return (await fixture.Cluster.Client.GetGrain<IAggregatorGrain>(request.RunId).Outcomes()).Value;
-    }
+    private async Task<ReplicationOutcome[]> RunToEnd(RunRequest request) => (await fixture.RunToEnd(request)).Outcomes;
 
     private static long[] Bits(IndicatorTable t) => t.Values.Select(BitConverter.DoubleToInt64Bits).ToArray();
 

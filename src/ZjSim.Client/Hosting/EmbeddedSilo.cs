@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,7 +26,7 @@ public sealed class EmbeddedSilo : ISimulationHost
 
     public static async Task<EmbeddedSilo> StartAsync(TelemetryOptions? telemetry, CancellationToken cancellation)
     {
-        int siloPort = FreePort(), gatewayPort = FreePort();
+        int siloPort = LoopbackPort.Free(), gatewayPort = LoopbackPort.Free();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -52,14 +50,5 @@ public sealed class EmbeddedSilo : ISimulationHost
         try { await _host.StopAsync(timeout.Token); }
         catch (OperationCanceledException) { }
         _host.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using ZjSim.Grains;
 
 namespace ZjSim.Client.Tests.Cluster;
 
@@ -43,7 +42,7 @@ public sealed class LocalCluster : IAsyncDisposable
         string redis = FindOnPath("redis-server")
             ?? throw new InvalidOperationException(
                 "redis-server is not installed, and the real-process cluster test needs it: apt-get install -y redis-server (.ci/run does this)");
-        RedisPort = FreePort();
+        RedisPort = LoopbackPort.Free();
         string data = Path.Combine(Folder, "redis");
         Directory.CreateDirectory(data);
         var process = Track(new ChildProcess("redis-server", redis,
@@ -54,7 +53,7 @@ public sealed class LocalCluster : IAsyncDisposable
 
     private void StartSilo(bool gateway)
     {
-        int siloPort = FreePort(), gatewayPort = gateway ? FreePort() : 0;
+        int siloPort = LoopbackPort.Free(), gatewayPort = gateway ? LoopbackPort.Free() : 0;
         var process = Track(new ChildProcess($"silo {Silos.Count + 1}", "dotnet",
             [Binaries.Silo, "--cluster", Address, "--silo-port", siloPort.ToString(), "--gateway-port", gatewayPort.ToString()], Folder));
         Silos.Add(new Silo(process, siloPort, gatewayPort));
@@ -75,14 +74,6 @@ public sealed class LocalCluster : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private static string? FindOnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)

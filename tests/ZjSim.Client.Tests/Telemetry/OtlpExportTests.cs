@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using ZjSim.Grains;
 
 namespace ZjSim.Client.Tests.Telemetry;
 
@@ -15,7 +15,7 @@ public sealed class OtlpExportTests : IDisposable
     [Fact]
     public async Task A_run_reaches_an_otlp_receiver_with_its_trace_id_and_spans()
     {
-        int port = FreePort();
+        int port = LoopbackPort.Free();
         using var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
@@ -63,13 +63,4 @@ public sealed class OtlpExportTests : IDisposable
     }
 
     private static int IndexOf(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle);
-
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        int port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
 }
