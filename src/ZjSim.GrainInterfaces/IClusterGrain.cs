@@ -3,13 +3,15 @@ using ZjSim.Model;
 namespace ZjSim.GrainInterfaces;
 
 /// <summary>
-/// An industrial cluster in one replication (keyed "run/replication/cluster"). At `cluster` granularity it
-/// holds its enterprises in batch; at `enterprise` granularity it steps one enterprise grain per member.
+/// An industrial cluster in one attempt at a replication (keyed "run/replication/attempt/cluster"). At `cluster`
+/// granularity it holds its enterprises in batch; at `enterprise` granularity it steps one enterprise grain per
+/// member. Steps must come in year order after Initialize; any other order means the grain is not the one the
+/// caller initialized, and it fails with ReplicationStateLostException.
 /// </summary>
 [Alias("ZjSim.IClusterGrain")]
 public interface IClusterGrain : IGrainWithStringKey
 {
-    [Alias("Initialize")] Task<ClusterReport> Initialize(Immutable<RunRequest> request, int replication, int clusterIndex);
+    [Alias("Initialize")] Task<ClusterReport> Initialize(Immutable<RunRequest> request, int replication, string attempt, int clusterIndex);
     [Alias("Step")] Task<ClusterReport> Step(int year, bool brainServed);
     /// <summary>The replication is over: drop the state and deactivate; returns where and how much this grain simulated.</summary>
     [Alias("Release")] Task<ClusterWork> Release();

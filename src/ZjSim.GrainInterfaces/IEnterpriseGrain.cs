@@ -3,7 +3,7 @@ using ZjSim.Model.Rules;
 
 namespace ZjSim.GrainInterfaces;
 
-/// <summary>One enterprise agent in one replication (keyed "run/replication/enterprise"): the `enterprise` granularity.</summary>
+/// <summary>One enterprise agent in one replication (keyed "run/replication/attempt/enterprise"): the `enterprise` granularity.</summary>
 [Alias("ZjSim.IEnterpriseGrain")]
 public interface IEnterpriseGrain : IGrainWithStringKey
 {

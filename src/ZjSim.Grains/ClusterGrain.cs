@@ -17,12 +17,14 @@ public sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILocal
     private ClusterCore? _core;
     private IEnterpriseGrain[] _members = [];
     private long _enterpriseYears;
+    private int _year;
 
-    public async Task<ClusterReport> Initialize(Immutable<RunRequest> request, int replication, int clusterIndex)
+    public async Task<ClusterReport> Initialize(Immutable<RunRequest> request, int replication, string attempt, int clusterIndex)
     {
         var r = request.Value;
         var (world, _) = worlds.Get(r, replication);
-        _enterpriseYears = 0;   // a retried replication initializes again
+        _enterpriseYears = 0;
+        _year = world.Parameters.Years.BaseYear;
         var spec = world.Clusters[clusterIndex];
         if (r.Granularity == Granularity.Cluster)
         {
@@ -30,7 +32,7 @@ public sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILocal
             return _batch.InitialReport;
         }
         _members = Enumerable.Range(spec.FirstEnterpriseId, spec.EnterpriseCount)
-            .Select(id => grains.GetGrain<IEnterpriseGrain>(GrainKeys.Enterprise(r.RunId, replication, id)))
+            .Select(id => grains.GetGrain<IEnterpriseGrain>(GrainKeys.Enterprise(r.RunId, replication, attempt, id)))
             .ToArray();
         var states = await Task.WhenAll(_members.Select((g, i) => g.Initialize(request, replication, spec.FirstEnterpriseId + i)));
         _core = new ClusterCore(world, spec, r.Seed, replication, Tally(states));
@@ -39,16 +41,20 @@ public sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILocal
 
     public async Task<ClusterReport> Step(int year, bool brainServed)
     {
+        if (_batch is null && _core is null)
+            throw new ReplicationStateLostException($"cluster grain {this.GetPrimaryKeyString()} has no state for {year}");
+        if (year != _year + 1)
+            throw new ReplicationStateLostException($"cluster grain {this.GetPrimaryKeyString()} is at {_year} and was asked to step {year}");
         long start = Stopwatch.GetTimestamp();
         ClusterReport report;
         if (_batch is not null) report = _batch.StepYear(year, brainServed);
         else
         {
-            if (_core is null) throw new ReplicationStateLostException($"cluster grain {this.GetPrimaryKeyString()} has no state for {year}");
-            var context = _core.BeginYear(year, brainServed);
+            var context = _core!.BeginYear(year, brainServed);
             var states = await Task.WhenAll(_members.Select(g => g.Step(context)));
             report = _core.EndYear(year, Tally(states));
         }
+        _year = year;
         ZjSimTelemetry.StepDuration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds,
             new KeyValuePair<string, object?>(ZjSimTelemetry.Tags.Granularity, _batch is null ? "enterprise" : "cluster"));
         _enterpriseYears += report.EnterpriseYears;

@@ -13,7 +13,7 @@ namespace ZjSim.Grains;
 /// all clusters at once), the province combines their reports in cluster order, goals are checked.
 /// Traced as a replication span with a span per year and a goal-check span.
 /// A replication is a pure function of (request, replication): when any of its grains dies with a silo, the
-/// run grain simply calls Run again and it starts over from the base year.
+/// run grain simply calls Run again and it starts over from the base year, on cluster grains of a new attempt.
 /// </summary>
 public sealed class ReplicationGrain(IGrainFactory grains, WorldCache worlds) : Grain, IReplicationGrain
 {
@@ -31,8 +31,9 @@ public sealed class ReplicationGrain(IGrainFactory grains, WorldCache worlds) : 
         var years = world.Parameters.Years;
         var table = new IndicatorTable(years.BaseYear, years.EndYear);
         var province = new ProvinceModel(world, r.Seed, replication);
+        string attempt = GrainKeys.Attempt();
         var clusters = world.Clusters
-            .Select(c => grains.GetGrain<IClusterGrain>(GrainKeys.Cluster(r.RunId, replication, c.Index)))
+            .Select(c => grains.GetGrain<IClusterGrain>(GrainKeys.Cluster(r.RunId, replication, attempt, c.Index)))
             .ToArray();
         var scenarioTag = new KeyValuePair<string, object?>(Tags.Scenario, r.ScenarioName);
 
@@ -40,7 +41,7 @@ public sealed class ReplicationGrain(IGrainFactory grains, WorldCache worlds) : 
         using (var init = Source.StartActivity("zjsim.year"))
         {
             init?.SetTag(Tags.Year, years.BaseYear).SetTag(Tags.Replication, replication);
-            reports = await Task.WhenAll(clusters.Select((g, i) => g.Initialize(request, replication, i)));
+            reports = await Task.WhenAll(clusters.Select((g, i) => g.Initialize(request, replication, attempt, i)));
             province.Observe(years.BaseYear, reports, table);
         }
         int brains = province.Brains;

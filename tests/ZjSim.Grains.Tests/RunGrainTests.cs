@@ -44,6 +44,45 @@ public sealed class RunGrainTests(ClusterFixture fixture)
         Assert.Equal(serial.SelectMany(o => o.Goals), parallel.SelectMany(o => o.Goals));
     }
 
+    /// <summary>
+    /// While a silo's death is sorted out, Orleans can hold two activations of one replication grain, and a
+    /// run grain that carried on elsewhere can start a replication whose old driver still runs. Two drivers
+    /// of the same replication must not share cluster grains: each must get the reference outcome.
+    /// </summary>
+    [Theory]
+    [InlineData(Granularity.Cluster, 0.2)]
+    [InlineData(Granularity.Enterprise, 0.004)]
+    public async Task Two_drivers_of_one_replication_at_once_both_reproduce_the_reference(Granularity granularity, double scale)
+    {
+        var request = ClusterFixture.Request("baseline", scale, 1, seed: 41, granularity);
+        var world = new WorldLayout(Scenario.ParametersFromJson(request.ParametersJson));
+        var reference = Bits(ReplicationRunner.Run(world, 41, 0));
+        var aggregator = Grains.GetGrain<IAggregatorGrain>(request.RunId);
+        for (int round = 0; round < 3; round++)
+        {
+            // Distinct grain keys stand for the two activations Orleans would have held under one key.
+            var drivers = new[] { "a", "b" }.Select(d => Grains.GetGrain<IReplicationGrain>($"{request.RunId}/{round}{d}/0"));
+            var years = await Task.WhenAll(drivers.Select(g => g.Run(request.AsImmutable(), 0)));
+            Assert.Equal(years[0], years[1]);
+            var recorded = Assert.Single((await aggregator.Outcomes()).Value);
+            Assert.Equal(reference, Bits(recorded.Indicators));
+        }
+    }
+
+    [Fact]
+    public async Task A_cluster_grain_refuses_a_step_out_of_year_order()
+    {
+        var request = ClusterFixture.Request("baseline", 0.01, 1, seed: 6, Granularity.Cluster);
+        var cluster = Grains.GetGrain<IClusterGrain>($"{request.RunId}/order");
+        var fresh = await Assert.ThrowsAsync<ReplicationStateLostException>(() => cluster.Step(2022, false));
+        Assert.Contains("has no state", fresh.Message);
+        await cluster.Initialize(request.AsImmutable(), 0, "order", 0);
+        var skipped = await Assert.ThrowsAsync<ReplicationStateLostException>(() => cluster.Step(2023, false));
+        Assert.Contains("is at 2021 and was asked to step 2023", skipped.Message);
+        Assert.Equal(2022, (await cluster.Step(2022, false)).Year);
+        await Assert.ThrowsAsync<ReplicationStateLostException>(() => cluster.Step(2022, false));
+    }
+
     [Fact]
     public async Task Aggregator_counts_each_goal_over_replications()
     {
