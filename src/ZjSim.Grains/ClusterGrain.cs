@@ -8,35 +8,37 @@ using ZjSim.Model.Simulation;
 namespace ZjSim.Grains;
 
 /// <summary>
-/// A cluster in one replication. `cluster` granularity: its enterprises live here as arrays and step in one
-/// loop. `enterprise` granularity: each enterprise is a grain, stepped with the hazards resolved here.
+/// A cluster in a lane of a run, one replication at a time. `cluster` granularity: its enterprises live here as
+/// arrays and step in one loop. `enterprise` granularity: each enterprise is a grain (keyed by replication),
+/// stepped with the hazards resolved here and released when the next replication starts or the lane ends.
 /// </summary>
 public sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILocalSiloDetails silo) : Grain, IClusterGrain
 {
     private ClusterPopulation? _batch;
     private ClusterCore? _core;
     private IEnterpriseGrain[] _members = [];
-    private long _enterpriseYears;
     private int _year;
 
-    public async Task<ClusterReport> Initialize(Immutable<RunRequest> request, int replication, string attempt, int clusterIndex)
+    public async Task<ClusterStart> Initialize(Immutable<RunRequest> request, int replication, string attempt, int clusterIndex)
     {
+        await ReleaseMembers();   // the lane's previous replication
+        _batch = null;
+        _core = null;
         var r = request.Value;
         var (world, _) = worlds.Get(r, replication);
-        _enterpriseYears = 0;
         _year = world.Parameters.Years.BaseYear;
         var spec = world.Clusters[clusterIndex];
         if (r.Granularity == Granularity.Cluster)
         {
             _batch = new ClusterPopulation(world, spec, r.Seed, replication);
-            return _batch.InitialReport;
+            return new ClusterStart(_batch.InitialReport, Silo);
         }
         _members = Enumerable.Range(spec.FirstEnterpriseId, spec.EnterpriseCount)
             .Select(id => grains.GetGrain<IEnterpriseGrain>(GrainKeys.Enterprise(r.RunId, replication, attempt, id)))
             .ToArray();
         var states = await Task.WhenAll(_members.Select((g, i) => g.Initialize(request, replication, spec.FirstEnterpriseId + i)));
         _core = new ClusterCore(world, spec, r.Seed, replication, Tally(states));
-        return _core.Report(world.Parameters.Years.BaseYear, 0);
+        return new ClusterStart(_core.Report(world.Parameters.Years.BaseYear, 0), Silo);
     }
 
     public async Task<ClusterReport> Step(int year, bool brainServed)
@@ -57,19 +59,24 @@ public sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILocal
         _year = year;
         ZjSimTelemetry.StepDuration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds,
             new KeyValuePair<string, object?>(ZjSimTelemetry.Tags.Granularity, _batch is null ? "enterprise" : "cluster"));
-        _enterpriseYears += report.EnterpriseYears;
         return report;
     }
 
-    public async Task<ClusterWork> Release()
+    public async Task Release()
     {
-        await Task.WhenAll(_members.Select(g => g.Release()));
+        await ReleaseMembers();
         _batch = null;
         _core = null;
-        _members = [];
         DeactivateOnIdle();
-        return new ClusterWork(silo.SiloAddress.Endpoint.ToString(), _enterpriseYears);
     }
+
+    private async Task ReleaseMembers()
+    {
+        await Task.WhenAll(_members.Select(g => g.Release()));
+        _members = [];
+    }
+
+    private string Silo => silo.SiloAddress.Endpoint.ToString();
 
     private static ClusterTally Tally(EnterpriseState[] states)
     {

@@ -4,19 +4,25 @@ using ZjSim.Grains.Telemetry;
 using ZjSim.Model;
 using ZjSim.Model.Goals;
 using ZjSim.Model.Simulation;
+using ZjSim.Model.World;
 using static ZjSim.Grains.Telemetry.ZjSimTelemetry;
 
 namespace ZjSim.Grains;
 
 /// <summary>
-/// Advances one replication year by year: brains launch, every cluster steps (one call per cluster-year,
-/// all clusters at once), the province combines their reports in cluster order, goals are checked.
-/// Traced as a replication span with a span per year and a goal-check span.
+/// A lane of a run: replications one after another on the same cluster grains. Each advances year by year:
+/// brains launch, every cluster steps (one call per cluster-year, all clusters at once), the province
+/// combines their reports in cluster order, goals are checked. Traced as a replication span with a span per
+/// year and a goal-check span.
 /// A replication is a pure function of (request, replication): when any of its grains dies with a silo, the
-/// run grain simply calls Run again and it starts over from the base year, on cluster grains of a new attempt.
+/// run grain simply calls Run again and it starts over from the base year, on the cluster grains of a new
+/// attempt (a failed attempt's grains may hold any state, or be half-gone).
 /// </summary>
 public sealed class ReplicationGrain(IGrainFactory grains, WorldCache worlds) : Grain, IReplicationGrain
 {
+    private string? _attempt;
+    private IClusterGrain[] _clusters = [];
+
     /// <summary>Cluster steps are recorded as events on the year spans of this replication only, so traces stay small.</summary>
     public const int TracedClusterStepsReplication = 0;
 
@@ -28,20 +34,46 @@ public sealed class ReplicationGrain(IGrainFactory grains, WorldCache worlds) : 
             .SetTag(Tags.Replication, replication).SetTag(Tags.Granularity, r.Granularity.ToString().ToLowerInvariant());
 
         var (world, goals) = worlds.Get(r, replication);
+        if (_attempt is null || _clusters.Length != world.Clusters.Count)
+        {
+            _attempt = GrainKeys.Attempt();
+            _clusters = world.Clusters
+                .Select(c => grains.GetGrain<IClusterGrain>(GrainKeys.Cluster(this.GetPrimaryKeyString(), _attempt, c.Index)))
+                .ToArray();
+        }
+        try
+        {
+            long enterpriseYears = await RunYears(request, replication, world, goals, _attempt, _clusters);
+            span?.SetTag(Tags.EnterpriseYears, enterpriseYears);
+            return enterpriseYears;
+        }
+        catch
+        {
+            // Start the next replication on fresh grains; this attempt's are left to Orleans' idle collection.
+            _attempt = null;
+            _clusters = [];
+            throw;
+        }
+    }
+
+    private async Task<long> RunYears(Immutable<RunRequest> request, int replication, WorldLayout world, GoalSet goals,
+        string attempt, IClusterGrain[] clusters)
+    {
+        var r = request.Value;
         var years = world.Parameters.Years;
         var table = new IndicatorTable(years.BaseYear, years.EndYear);
         var province = new ProvinceModel(world, r.Seed, replication);
-        string attempt = GrainKeys.Attempt();
-        var clusters = world.Clusters
-            .Select(c => grains.GetGrain<IClusterGrain>(GrainKeys.Cluster(r.RunId, replication, attempt, c.Index)))
-            .ToArray();
         var scenarioTag = new KeyValuePair<string, object?>(Tags.Scenario, r.ScenarioName);
 
         ClusterReport[] reports;
+        string[] silos;
+        var bySilo = new Dictionary<string, long>();
         using (var init = Source.StartActivity("zjsim.year"))
         {
             init?.SetTag(Tags.Year, years.BaseYear).SetTag(Tags.Replication, replication);
-            reports = await Task.WhenAll(clusters.Select((g, i) => g.Initialize(request, replication, attempt, i)));
+            var starts = await Task.WhenAll(clusters.Select((g, i) => g.Initialize(request, replication, attempt, i)));
+            silos = starts.Select(s => s.Silo).ToArray();
+            reports = starts.Select(s => s.Report).ToArray();
             province.Observe(years.BaseYear, reports, table);
         }
         int brains = province.Brains;
@@ -58,7 +90,12 @@ public sealed class ReplicationGrain(IGrainFactory grains, WorldCache worlds) : 
             // Task.WhenAll keeps input order, so reports are combined in cluster order whatever finishes first.
             reports = await Task.WhenAll(clusters.Select((g, i) => g.Step(year, province.BrainServed[i])));
             province.Observe(year, reports, table);
-            long yearEnterpriseYears = reports.Sum(x => x.EnterpriseYears);
+            long yearEnterpriseYears = 0;
+            foreach (var c in reports)
+            {
+                yearEnterpriseYears += c.EnterpriseYears;
+                bySilo[silos[c.ClusterIndex]] = bySilo.GetValueOrDefault(silos[c.ClusterIndex]) + c.EnterpriseYears;
+            }
             enterpriseYears += yearEnterpriseYears;
             EnterpriseYears.Add(yearEnterpriseYears, scenarioTag);
             if (yearSpan is not null)
@@ -77,13 +114,18 @@ public sealed class ReplicationGrain(IGrainFactory grains, WorldCache worlds) : 
         }
 
         var results = CheckGoals(goals, table, world.Scale);
-        var work = await Task.WhenAll(clusters.Select(g => g.Release()));
-        var bySilo = work.GroupBy(w => w.Silo).ToDictionary(g => g.Key, g => g.Sum(w => w.EnterpriseYears));
         var outcome = new ReplicationOutcome(replication, table, results, enterpriseYears, r.ScenarioName, bySilo);
         await grains.GetGrain<IAggregatorGrain>(r.RunId).Record(outcome.AsImmutable());
-        span?.SetTag(Tags.EnterpriseYears, enterpriseYears);
-        DeactivateOnIdle();
         return enterpriseYears;
+    }
+
+    public async Task Release()
+    {
+        var clusters = _clusters;
+        _attempt = null;
+        _clusters = [];
+        await Task.WhenAll(clusters.Select(g => g.Release()));
+        DeactivateOnIdle();
     }
 
     private static GoalResult[] CheckGoals(GoalSet goals, IndicatorTable table, double scale)

@@ -100,14 +100,15 @@ public sealed class RunGrain(
         var request = r.AsImmutable();
         var pending = new Queue<int>(Enumerable.Range(0, r.Replications).Where(i => !done.Contains(i)));
         string? error = null;
-        async Task Worker()
+        // A worker is a lane: its replication grain runs one replication after another on the same cluster grains.
+        async Task Worker(int lane)
         {
+            var grain = grains.GetGrain<IReplicationGrain>(GrainKeys.Lane(r.RunId, lane));
             // Dequeue is safe: the activation runs one turn at a time.
             while (!_deactivated && !_cancelled && error is null && pending.TryDequeue(out int replication))
             {
                 try
                 {
-                    var grain = grains.GetGrain<IReplicationGrain>(GrainKeys.Replication(r.RunId, replication));
                     // Await first, then add: `field += await` would read the field before the await and lose
                     // what other workers added meanwhile.
                     long years = await Retrying($"replication {replication}", () => grain.Run(request, replication));
@@ -124,11 +125,15 @@ public sealed class RunGrain(
                     error ??= $"replication {replication} failed: {e.GetBaseException().Message}";
                 }
             }
+            if (_deactivated) return;
+            // Losing a lane's release costs only memory until Orleans collects its idle grains.
+            try { await grain.Release(); }
+            catch (Exception e) { logger.LogWarning(e, "Releasing lane {Lane} of run {RunId} failed", lane, r.RunId); }
         }
         logger.LogInformation("Run {RunId}: {Scenario}, {Replications} replications, seed {Seed}, {Granularity} granularity",
             r.RunId, r.ScenarioName, r.Replications, r.Seed, r.Granularity);
         int workers = Math.Clamp(r.MaxConcurrentReplications, 1, Math.Max(1, r.Replications));
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Worker()));
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(Worker));
 
         // An outcome recorded by an aggregator activation that Orleans replaced while a silo's death was
         // sorted out can be missing from its successor: check them all, and run any missing one again.
@@ -144,7 +149,7 @@ public sealed class RunGrain(
             if (missing.Count == 0) break;
             await Note($"replications {string.Join(", ", missing)}: outcome lost with an aggregator activation; running again");
             missing.ForEach(pending.Enqueue);
-            await Task.WhenAll(Enumerable.Range(0, Math.Min(workers, missing.Count)).Select(_ => Worker()));
+            await Task.WhenAll(Enumerable.Range(0, Math.Min(workers, missing.Count)).Select(Worker));
         }
         if (_deactivated) return;
         if (error is null && !_cancelled && _completed < r.Replications)
