@@ -136,7 +136,7 @@ public sealed class RunGrainTests(ClusterFixture fixture)
     {
         var one = (await RunToEnd(ClusterFixture.Request("baseline", 0.005, 1, seed: 5, Granularity.Cluster)))[0];
         var aggregator = Grains.GetGrain<IAggregatorGrain>($"paging-{Guid.NewGuid():N}");
-        const int count = 130;   // three pages of storage
+        const int count = 130;   // 17 pages of storage, the last one partly filled
         for (int i = count - 1; i >= 0; i--) await aggregator.Record((one with { Replication = i }).AsImmutable());
         await fixture.Cluster.DeactivateAsync(aggregator);
         var back = (await aggregator.Outcomes()).Value;
