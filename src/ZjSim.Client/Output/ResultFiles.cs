@@ -11,7 +11,7 @@ namespace ZjSim.Client.Output;
 
 /// <summary>
 /// The files of a run: manifest.json, indicators.csv and goals.csv (long format, open to any tool), and
-/// parameters.csv when the scenario has uncertain parameters.
+/// parameters.csv when the scenario has uncertain parameters (whose draws are also goals.csv's last columns).
 /// </summary>
 public static class ResultFiles
 {
@@ -23,8 +23,8 @@ public static class ResultFiles
     public static void WriteRun(RunFolder folder, string prefix, RunRecord record, RunProvenance provenance)
     {
         folder.Write(Path.Combine(prefix, IndicatorsCsv), w => WriteIndicators(w, record));
-        folder.Write(Path.Combine(prefix, GoalsCsv), w => WriteGoals(w, record));
         var (nominal, uncertainty) = ParameterUncertainty.FromCanonicalJson(provenance.ParametersJson);
+        folder.Write(Path.Combine(prefix, GoalsCsv), w => WriteGoals(w, record, nominal, uncertainty));
         if (!uncertainty.IsEmpty)
             folder.Write(Path.Combine(prefix, ParametersCsv), w => WriteParameters(w, record, nominal, uncertainty));
         folder.Write(Path.Combine(prefix, Manifest), w => w.Write(ManifestJson(record, provenance).ToJsonString(ConfigJson.Indented)));
@@ -47,19 +47,26 @@ public static class ResultFiles
         }
     }
 
-    public static void WriteGoals(TextWriter w, RunRecord record)
-    {
-        string scenario = Csv(record.Scenario);
-        w.WriteLine("scenario,replication,goal,target,value,met");
-        foreach (var o in record.Outcomes)
-            foreach (var g in o.Goals)
-                w.WriteLine($"{scenario},{o.Replication},{g.Goal},{Number(g.Target)},{Number(g.Value)},{(g.Met ? "true" : "false")}");
-    }
+    public const string GoalsHeader = "scenario,replication,goal,target,value,met";
 
     /// <summary>
-    /// The value each replication drew for each uncertain parameter. A tidy file of its own rather than more
-    /// columns in goals.csv, whose columns stay the same whatever the scenario.
+    /// One row per replication and goal. With uncertain parameters, each one's draw follows as a column named
+    /// by its path, so whether a goal was met can be read against what the replication drew in one file.
     /// </summary>
+    public static void WriteGoals(TextWriter w, RunRecord record, ModelParameters nominal, ParameterUncertainty uncertainty)
+    {
+        string scenario = Csv(record.Scenario);
+        w.WriteLine(GoalsHeader + string.Concat(uncertainty.Parameters.Select(u => "," + Csv(u.Path))));
+        foreach (var o in record.Outcomes)
+        {
+            string drawn = uncertainty.IsEmpty ? ""
+                : string.Concat(uncertainty.Draw(record.Seed, o.Replication, nominal.Years.BaseYear).Select(v => "," + Number(v)));
+            foreach (var g in o.Goals)
+                w.WriteLine($"{scenario},{o.Replication},{g.Goal},{Number(g.Target)},{Number(g.Value)},{(g.Met ? "true" : "false")}{drawn}");
+        }
+    }
+
+    /// <summary>The value each replication drew for each uncertain parameter, one row per draw (tidy).</summary>
     public static void WriteParameters(TextWriter w, RunRecord record, ModelParameters nominal, ParameterUncertainty uncertainty)
     {
         string scenario = Csv(record.Scenario);

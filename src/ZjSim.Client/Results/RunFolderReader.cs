@@ -70,7 +70,7 @@ public static class RunFolderReader
     {
         var tables = new SortedDictionary<int, IndicatorTable>();
         string indicatorsPath = Path.Combine(dir, ResultFiles.IndicatorsCsv);
-        foreach (var (line, f) in Rows(indicatorsPath, "scenario,replication,year,indicator,value", 5))
+        foreach (var (line, f) in Rows(indicatorsPath, "scenario,replication,year,indicator,value"))
         {
             int rep = int.Parse(f[1], CultureInfo.InvariantCulture), year = int.Parse(f[2], CultureInfo.InvariantCulture);
             if (!Indicators.TryParse(f[3], out var indicator))
@@ -83,7 +83,8 @@ public static class RunFolderReader
 
         var results = new Dictionary<int, List<GoalResult>>();
         string goalsPath = Path.Combine(dir, ResultFiles.GoalsCsv);
-        foreach (var (line, f) in Rows(goalsPath, "scenario,replication,goal,target,value,met", 6))
+        // Columns after `met` are the draws of uncertain parameters, which a comparison does not need.
+        foreach (var (line, f) in Rows(goalsPath, ResultFiles.GoalsHeader, extraColumns: true))
         {
             int rep = int.Parse(f[1], CultureInfo.InvariantCulture);
             if (!results.TryGetValue(rep, out var list)) results[rep] = list = [];
@@ -98,11 +99,14 @@ public static class RunFolderReader
         }).ToArray();
     }
 
-    private static IEnumerable<(int Line, string[] Fields)> Rows(string path, string header, int fields)
+    private static IEnumerable<(int Line, string[] Fields)> Rows(string path, string header, bool extraColumns = false)
     {
         if (!File.Exists(path)) throw new UsageException($"{path}: missing from the run folder");
         using var reader = new StreamReader(path);
-        if (reader.ReadLine() != header) throw new UsageException($"{path}: header is not '{header}'");
+        string? first = reader.ReadLine();
+        if (first != header && !(extraColumns && first is not null && first.StartsWith(header + ",", StringComparison.Ordinal)))
+            throw new UsageException($"{path}: header is not '{header}'");
+        int fields = first!.Split(',').Length;
         int line = 1;
         while (reader.ReadLine() is string text)
         {

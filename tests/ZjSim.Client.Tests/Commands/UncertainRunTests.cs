@@ -17,7 +17,7 @@ public sealed class UncertainRunTests : IDisposable
     }
 
     [Fact]
-    public async Task A_run_records_the_distributions_in_the_manifest_and_the_draws_in_parameters_csv()
+    public async Task A_run_records_the_distributions_in_the_manifest_and_the_draws_in_parameters_csv_and_goals_csv()
     {
         string scenario = Scenario("""
             { "adoption": { "brain_boost": { "dist": "uniform", "min": 0.01, "max": 0.05 } },
@@ -44,7 +44,21 @@ public sealed class UncertainRunTests : IDisposable
             int k = uncertainty.Parameters.Select(p => p.Path).ToList().IndexOf(f[2]);
             Assert.Equal(uncertainty.Draw(4, replication, 2021)[k], double.Parse(f[3], CultureInfo.InvariantCulture));
         }
-        Assert.Equal("scenario,replication,goal,target,value,met", File.ReadLines(Path.Combine(dir, "goals.csv")).First());
+        // goals.csv carries the same draws as its last columns, on every goal row of the replication.
+        var goals = File.ReadAllLines(Path.Combine(dir, "goals.csv"));
+        Assert.Equal("scenario,replication,goal,target,value,met,adoption.brain_boost,digital_economy.base_growth", goals[0]);
+        Assert.Equal(3 * 11, goals.Length - 1);
+        foreach (var row in goals.Skip(1).Select(l => l.Split(',')))
+        {
+            var draws = uncertainty.Draw(4, int.Parse(row[1], CultureInfo.InvariantCulture), 2021);
+            Assert.Equal(draws, row[6..].Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray());
+        }
+        Assert.Equal(3, goals.Skip(1).Select(l => l.Split(',')[6]).Distinct().Count());   // a continuous draw per replication
+
+        // A saved run with those columns reads back.
+        var shown = await _cli.Run("show", dir);
+        Assert.True(shown.ExitCode == 0, shown.Error);
+        Assert.Contains("2027 goals", shown.Out);
     }
 
     [Fact]
