@@ -19,18 +19,13 @@ public static class BacktestCommand
 
     public static HistoricalCommand Define()
     {
-        var scenario = new Option<string>("--scenario", "-s") { Description = "A scenario name under config/scenarios, or a path", DefaultValueFactory = _ => "baseline" };
-        var from = new Option<int>("--from") { Description = "The start year; config/zhejiang/start-YEAR.json holds its state", DefaultValueFactory = _ => DefaultFrom };
-        var replications = new Option<int>("--replications", "-n") { Description = "Number of replications", DefaultValueFactory = _ => DefaultReplications };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the random streams", DefaultValueFactory = _ => 1 };
-        var scale = new Option<double>("--scale") { Description = "Share of the province to simulate, in (0, 1]", DefaultValueFactory = _ => DefaultScale };
+        var common = new HistoricalOptionSet("A scenario name under config/scenarios, or a path", DefaultReplications, "Number of replications", DefaultScale);
         var command = new Command("backtest", "Simulate the observed years from a past start and compare with Zhejiang's record")
         {
-            scenario, from, replications, seed, scale,
+            common.Scenario, common.From, common.Replications, common.Seed, common.Scale,
         };
-        return new HistoricalCommand(command, (parsed, config, console, error, cancellation) => Execute(
-            new HistoricalOptions(parsed.GetValue(scenario)!, parsed.GetValue(from), YearParameters.DataBaseYear,
-                parsed.GetValue(replications), parsed.GetValue(seed), parsed.GetValue(scale), config), console, error, cancellation));
+        return new HistoricalCommand(command, (parsed, config, console, error, cancellation) =>
+            Execute(common.Read(parsed, YearParameters.DataBaseYear, config), console, error, cancellation));
     }
 
     public static Task<int> Execute(HistoricalOptions o, IAnsiConsole console, TextWriter error, CancellationToken cancellation)

@@ -21,22 +21,18 @@ public static class CalibrateCommand
 
     public static HistoricalCommand Define()
     {
-        var scenario = new Option<string>("--scenario", "-s") { Description = "The scenario whose other parameters the fit holds fixed", DefaultValueFactory = _ => "baseline" };
-        var from = new Option<int>("--from") { Description = "The start year; config/zhejiang/start-YEAR.json holds its state", DefaultValueFactory = _ => BacktestCommand.DefaultFrom };
+        var common = new HistoricalOptionSet("The scenario whose other parameters the fit holds fixed", DefaultReplications,
+            "Replications per evaluation (the same ones every time)", DefaultScale);
         var through = new Option<int>("--through") { Description = "The last observed year fitted", DefaultValueFactory = _ => YearParameters.DataBaseYear };
-        var replications = new Option<int>("--replications", "-n") { Description = "Replications per evaluation (the same ones every time)", DefaultValueFactory = _ => DefaultReplications };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the random streams", DefaultValueFactory = _ => 1 };
-        var scale = new Option<double>("--scale") { Description = "Share of the province to simulate, in (0, 1]", DefaultValueFactory = _ => DefaultScale };
         var priors = new Option<string?>("--priors") { Description = "The parameters to fit, as distributions over their ranges (default: config/zhejiang/priors.json)" };
         var output = new Option<string?>("--out", "-o") { Description = "Where to write the fitted values (default: config/zhejiang/calibrated.json)" };
         var maxEvaluations = new Option<int>("--max-evaluations") { Description = "Stop after this many evaluations of the objective", DefaultValueFactory = _ => DefaultMaxEvaluations };
         var command = new Command("calibrate", "Fit parameters to Zhejiang's observed series (simulated moments, Nelder-Mead) and write config/zhejiang/calibrated.json")
         {
-            scenario, from, through, replications, seed, scale, priors, output, maxEvaluations,
+            common.Scenario, common.From, through, common.Replications, common.Seed, common.Scale, priors, output, maxEvaluations,
         };
         return new HistoricalCommand(command, (parsed, config, console, error, cancellation) => Execute(
-            new HistoricalOptions(parsed.GetValue(scenario)!, parsed.GetValue(from), parsed.GetValue(through),
-                parsed.GetValue(replications), parsed.GetValue(seed), parsed.GetValue(scale), config),
+            common.Read(parsed, parsed.GetValue(through), config),
             parsed.GetValue(priors), parsed.GetValue(output), parsed.GetValue(maxEvaluations), console, error, cancellation));
     }
 
