@@ -105,7 +105,7 @@ public sealed class AggregatorGrain(IServiceProvider services) : Grain, IAggrega
                 foreach (var o in _outcomes.Values) sum += o.Indicators[year, indicator];
                 ZjSimTelemetry.Indicator.Record(sum / _outcomes.Count,
                     new KeyValuePair<string, object?>(ZjSimTelemetry.Tags.Scenario, latest.Scenario),
-                    new KeyValuePair<string, object?>(ZjSimTelemetry.Tags.Indicator, indicator.Name()),
+                    new KeyValuePair<string, object?>(ZjSimTelemetry.Tags.Indicator, indicator.Name),
                     new KeyValuePair<string, object?>(ZjSimTelemetry.Tags.Year, year));
             }
     }

@@ -103,7 +103,7 @@ public sealed class RunGrain(
         // A worker is a lane: its replication grain runs one replication after another on the same cluster grains.
         async Task Worker(int lane)
         {
-            var grain = grains.GetGrain<IReplicationGrain>(GrainKeys.Lane(r.RunId, lane));
+            var grain = grains.GetGrain<ILaneGrain>(GrainKeys.Lane(r.RunId, lane));
             // Dequeue is safe: the activation runs one turn at a time.
             while (!_deactivated && !_cancelled && error is null && pending.TryDequeue(out int replication))
             {

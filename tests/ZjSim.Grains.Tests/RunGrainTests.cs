@@ -62,7 +62,7 @@ public sealed class RunGrainTests(ClusterFixture fixture)
         for (int round = 0; round < 3; round++)
         {
             // Distinct grain keys stand for the two activations Orleans would have held under one key.
-            var drivers = new[] { "a", "b" }.Select(d => Grains.GetGrain<IReplicationGrain>($"{request.RunId}/{round}{d}/0"));
+            var drivers = new[] { "a", "b" }.Select(d => Grains.GetGrain<ILaneGrain>($"{request.RunId}/{round}{d}/0"));
             var years = await Task.WhenAll(drivers.Select(g => g.Run(request.AsImmutable(), 0)));
             Assert.Equal(years[0], years[1]);
             var recorded = Assert.Single((await aggregator.Outcomes()).Value);

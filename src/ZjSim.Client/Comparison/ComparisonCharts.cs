@@ -19,7 +19,7 @@ public static class ComparisonCharts
         var written = new List<string>();
         foreach (var row in c.Indicators)
         {
-            string name = Path.Combine(Folder, row.Indicator.Name() + ".png");
+            string name = Path.Combine(Folder, row.Indicator.Name + ".png");
             folder.WriteBytes(name, IndicatorChart(c, row).GetImageBytes(Width, Height, ImageFormat.Png));
             written.Add(name);
         }
@@ -67,7 +67,7 @@ public static class ComparisonCharts
             t.LegendText = $"{c.Year} target";
         }
         plot.Axes.Bottom.SetTicks(years, years.Select(y => ((int)y).ToString()).ToArray());
-        plot.Title(row.Indicator.Name());
+        plot.Title(row.Indicator.Name);
         plot.XLabel("year");
         plot.ShowLegend(Alignment.UpperLeft);
         return plot;

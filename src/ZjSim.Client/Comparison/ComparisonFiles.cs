@@ -50,7 +50,7 @@ public static class ComparisonFiles
         foreach (var row in c.Indicators)
             foreach (var cell in row.Cells)
             {
-                string item = row.Indicator.Name();
+                string item = row.Indicator.Name;
                 Row("indicator", item, cell.Scenario, "median", cell.Median);
                 Row("indicator", item, cell.Scenario, "p05", cell.P05);
                 Row("indicator", item, cell.Scenario, "p95", cell.P95);
@@ -90,7 +90,7 @@ public static class ComparisonFiles
         }).ToArray()),
         ["indicators"] = new JsonArray(c.Indicators.Select(row => (JsonNode)new JsonObject
         {
-            ["indicator"] = row.Indicator.Name(),
+            ["indicator"] = row.Indicator.Name,
             ["target"] = row.Target,
             ["scenarios"] = new JsonArray(row.Cells.Select(cell => (JsonNode)new JsonObject
             {

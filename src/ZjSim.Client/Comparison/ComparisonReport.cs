@@ -42,11 +42,11 @@ public static class ComparisonReport
             for (int s = 0; s < row.Cells.Count; s++)
             {
                 var cell = row.Cells[s];
-                string label = s == 0 ? row.Indicator.Name()
-                    : s == 1 && row.Target is double t ? $"  goal {RunReport.Format(t, row.Indicator)}" : "";
+                string label = s == 0 ? row.Indicator.Name
+                    : s == 1 && row.Target is double t ? $"  goal {row.Indicator.Format(t)}" : "";
                 indicators.AddRow(label, Markup.Escape(cell.Scenario),
-                    RunReport.Format(cell.Median, row.Indicator),
-                    $"{RunReport.Format(cell.P05, row.Indicator)}–{RunReport.Format(cell.P95, row.Indicator)}",
+                    row.Indicator.Format(cell.Median),
+                    $"{row.Indicator.Format(cell.P05)}–{row.Indicator.Format(cell.P95)}",
                     row.Target is null ? "" : cell.YearMedianMeetsTarget?.ToString(CultureInfo.InvariantCulture) ?? "never");
             }
         }

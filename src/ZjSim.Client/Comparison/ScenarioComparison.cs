@@ -85,7 +85,7 @@ public sealed record ScenarioComparison(
 
     private static IndicatorRow IndicatorRowOf(IReadOnlyList<RunRecord> runs, Indicator indicator, int year)
     {
-        var goal = runs[0].Goals.Select((g, i) => (g, i)).FirstOrDefault(x => x.g.Indicator == indicator.Name());
+        var goal = runs[0].Goals.Select((g, i) => (g, i)).FirstOrDefault(x => x.g.Indicator == indicator.Name);
         double? target = goal.g is null ? null : runs[0].Outcomes[0].Goals[goal.i].Target;
         var cells = runs.Select(r =>
         {

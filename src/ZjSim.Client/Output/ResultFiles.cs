@@ -42,7 +42,7 @@ public static class ResultFiles
                 {
                     double v = t[year, i];
                     if (double.IsNaN(v)) continue;
-                    w.WriteLine($"{scenario},{o.Replication},{year},{i.Name()},{Number(v)}");
+                    w.WriteLine($"{scenario},{o.Replication},{year},{i.Name},{Number(v)}");
                 }
         }
     }

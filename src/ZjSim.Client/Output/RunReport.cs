@@ -8,12 +8,8 @@ namespace ZjSim.Client.Output;
 /// <summary>The tables of a run: goals met in k of N replications, and median indicators by year.</summary>
 public static class RunReport
 {
-    public static readonly Indicator[] Shown =
-    [
-        Indicator.CoverageAboveSize, Indicator.CoverageKeySme, Indicator.IndustryBrains, Indicator.FutureFactories,
-        Indicator.SmartFactories, Indicator.PlatformCoverage10b, Indicator.DigitalEconomyValue, Indicator.CoreIndustryValue,
-        Indicator.ScienceProjects, Indicator.InnovationAchievements, Indicator.DigitalClusters100b,
-    ];
+    /// <summary>The indicators the console's tables show, in catalogue order.</summary>
+    public static readonly Indicator[] Shown = Indicators.All.Where(i => i.Shown).ToArray();
 
     public static void Print(IAnsiConsole console, RunRecord r)
     {
@@ -33,7 +29,7 @@ public static class RunReport
             double target = r.Outcomes.Length > 0 ? r.Outcomes[0].Goals[g].Target : goal.Target;
             double share = n == 0 ? 0 : (double)met / n;
             string colour = share >= 0.9 ? "green" : share >= 0.5 ? "yellow" : "red";
-            goals.AddRow(goal.Name, Format(target, indicator), Format(median, indicator), $"{met} of {n}", $"[{colour}]{share:P0}[/]");
+            goals.AddRow(goal.Name, indicator.Format(target), indicator.Format(median), $"{met} of {n}", $"[{colour}]{share:P0}[/]");
         }
         console.Write(goals);
 
@@ -43,11 +39,11 @@ public static class RunReport
             table.AddColumn(new TableColumn(y.ToString(CultureInfo.InvariantCulture)) { Padding = new Padding(1, 0, 0, 0) }.RightAligned().NoWrap());
         foreach (var i in Shown)
         {
-            var cells = new List<string> { i.Name() };
+            var cells = new List<string> { i.Name };
             for (int y = r.FirstYear; y <= r.LastYear; y++)
             {
                 double m = Median(r.Outcomes.Select(o => o.Indicators[y, i]));
-                cells.Add(double.IsNaN(m) ? "–" : Format(m, i));
+                cells.Add(double.IsNaN(m) ? "–" : i.Format(m));
             }
             table.AddRow(cells.ToArray());
         }
@@ -55,14 +51,4 @@ public static class RunReport
     }
 
     public static double Median(IEnumerable<double> values) => Model.Analysis.Quantiles.Of(values.ToArray(), 0.5);
-
-    /// <summary>Compact enough that a year fits in 7 characters and the table in 80 columns.</summary>
-    public static string Format(double v, Indicator i) => i switch
-    {
-        _ when double.IsNaN(v) => "–",
-        Indicator.CoverageAboveSize or Indicator.CoverageKeySme or Indicator.PlatformCoverage10b or Indicator.AdoptionIndex
-            => (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
-        _ when v != Math.Floor(v) && Math.Abs(v) < 100 => v.ToString("0.#", CultureInfo.InvariantCulture),
-        _ => v.ToString("#,0", CultureInfo.InvariantCulture),
-    };
 }

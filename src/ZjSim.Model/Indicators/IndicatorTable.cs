@@ -9,7 +9,7 @@ public sealed class IndicatorTable
     public int FirstYear { get; }
     public double[] Values { get; }   // [yearOffset * IndicatorCount + indicator]
 
-    public static int IndicatorCount => Indicators.All.Length;
+    public static int IndicatorCount => Indicators.All.Count;
 
     public IndicatorTable(int firstYear, int lastYear) : this(firstYear, Filled(lastYear - firstYear + 1)) { }
     public IndicatorTable(int firstYear, double[] values) { FirstYear = firstYear; Values = values; }
@@ -18,8 +18,8 @@ public sealed class IndicatorTable
 
     public double this[int year, Indicator i]
     {
-        get => Values[(year - FirstYear) * IndicatorCount + (int)i];
-        set => Values[(year - FirstYear) * IndicatorCount + (int)i] = value;
+        get => Values[(year - FirstYear) * IndicatorCount + i.Index];
+        set => Values[(year - FirstYear) * IndicatorCount + i.Index] = value;
     }
 
     private static double[] Filled(int years)

@@ -7,8 +7,12 @@ using ZjSim.Model.World;
 namespace ZjSim.Model.Rules;
 
 /// <summary>
-/// An enterprise's initialisation and yearly step. Both granularities call exactly these functions,
-/// with draws from the enterprise's own streams, so they give bit-identical results.
+/// An enterprise's initialisation and yearly step: the one statement of the enterprise rule. Enterprise grains
+/// call Initialize and Step; the batch kernels (Simulation/BatchPlan, InitKernel, StepKernel) tabulate the same
+/// pieces (<see cref="InitialLevel"/>, <see cref="InitialTitles"/>, <see cref="Advance"/>, <see cref="GrantsFuture"/>)
+/// and decide the same draws, so both granularities give bit-identical results. Draws: the base year's block 0
+/// (level, revenue) and block 1 (smart, future titles); each year's block 0 (level move, smart grant) and block 1
+/// word a (future grant, drawn only when the enterprise is eligible).
 /// </summary>
 public static class EnterpriseRules
 {
@@ -19,28 +23,54 @@ public static class EnterpriseRules
         var rs = new RandomStream(seed, replication, enterpriseId, prm.Years.BaseYear, Purpose.EnterpriseInit);
         var (uLevel, uRevenue) = rs.UniformPair(0);
 
-        int level = MaturityLevel.Count - 1;
-        double cumulative = 0;
-        for (int l = 0; l < MaturityLevel.Count; l++)
-        {
-            cumulative += prm.World.InitialLevelShares[l][size];
-            if (uLevel < cumulative) { level = l; break; }
-        }
-
         var state = new EnterpriseState
         {
             Size = size,
-            Level = (byte)level,
+            Level = (byte)InitialLevel(uLevel, CumulativeLevelShares(prm, size)),
             Revenue = Revenue(cluster.MeanRevenue, prm.World.RevenueSigma, uRevenue),
         };
-
         if (IsEligible(state, prm.SmartFactory))
         {
             var (uSmart, uFuture) = rs.UniformPair(1);
-            if (uSmart < world.InitialSmartProbability) state.Titles |= Titles.SmartFactory;
-            if (IsEligible(state, prm.FutureFactory) && uFuture < world.InitialFutureProbability) state.Titles |= Titles.FutureFactory;
+            state.Titles = InitialTitles(state, uSmart, uFuture, world);
         }
         return state;
+    }
+
+    /// <summary>Running sums of the base-year level shares of a size class, levels 0..3 (level 4 takes the rest).</summary>
+    public static double[] CumulativeLevelShares(ModelParameters prm, SizeClass size)
+    {
+        var cumulative = new double[MaturityLevel.Count - 1];
+        double sum = 0;
+        for (int l = 0; l < cumulative.Length; l++)
+        {
+            sum += prm.World.InitialLevelShares[l][size];
+            cumulative[l] = sum;
+        }
+        return cumulative;
+    }
+
+    /// <summary>The base-year level: the first level whose running share exceeds the draw, else the top level.</summary>
+    public static int InitialLevel(double uLevel, double[] cumulativeShares)
+    {
+        for (int l = 0; l < cumulativeShares.Length; l++)
+            if (uLevel < cumulativeShares[l]) return l;
+        return MaturityLevel.Future;
+    }
+
+    /// <summary>
+    /// The titles held in the base year by an enterprise eligible for a smart factory: each with the world's
+    /// base-year probability, the future title only where the smart one makes it eligible.
+    /// </summary>
+    public static Titles InitialTitles(EnterpriseState state, double uSmart, double uFuture, WorldLayout world) =>
+        InitialTitles(state, uSmart, uFuture, world, ReachesMinimum(state, world.Parameters.FutureFactory));
+
+    /// <summary><see cref="InitialTitles(EnterpriseState, double, double, WorldLayout)"/> given the revenue's verdict on the future title's minimum.</summary>
+    public static Titles InitialTitles(EnterpriseState state, double uSmart, double uFuture, WorldLayout world, bool reachesFuture)
+    {
+        if (uSmart < world.InitialSmartProbability) state.Titles |= Titles.SmartFactory;
+        if (IsEligible(state, world.Parameters.FutureFactory, reachesFuture) && uFuture < world.InitialFutureProbability) state.Titles |= Titles.FutureFactory;
+        return state.Titles;
     }
 
     /// <summary>Revenue = mean · LogNormal(−σ²/2, σ) by inversion of the base-year revenue draw.</summary>
@@ -55,21 +85,47 @@ public static class EnterpriseRules
     {
         var rs = new RandomStream(seed, replication, enterpriseId, ctx.Year, Purpose.EnterpriseStep);
         var (uLevel, uSmart) = rs.UniformPair(0);
-        if (state.Level < MaturityLevel.Future && uLevel < ctx.Hazard(state.Size, state.Level))
-            state.Level++;
-        if ((state.Titles & Titles.SmartFactory) == 0 && IsEligible(state, smart) && uSmart < smart.GrantRate)
-            state.Titles |= Titles.SmartFactory;
-        if ((state.Titles & Titles.FutureFactory) == 0 && IsEligible(state, future))
+        bool moves = state.Level < MaturityLevel.Future && uLevel < ctx.Hazard(state.Size, state.Level);
+        if (Advance(ref state, moves, uSmart < smart.GrantRate, smart, future))
         {
             // Drawn only when needed: the draw is keyed, so skipping it changes no other draw.
             var (uFuture, _) = rs.UniformPair(1);
-            if (uFuture < future.GrantRate) state.Titles |= Titles.FutureFactory;
+            if (GrantsFuture(uFuture, future)) state.Titles |= Titles.FutureFactory;
         }
     }
 
-    public static bool IsEligible(in EnterpriseState state, TitleParameters title) =>
+    /// <summary>
+    /// The deterministic part of the step, given the level and smart-grant draws' verdicts: the level move, then a
+    /// smart-factory title where the new state is eligible. Returns whether the future-factory draw is to be made.
+    /// </summary>
+    public static bool Advance(ref EnterpriseState state, bool moves, bool smartDrawPasses, TitleParameters smart, TitleParameters future) =>
+        Advance(ref state, moves, smartDrawPasses, smart, future, ReachesMinimum(state, smart), ReachesMinimum(state, future));
+
+    /// <summary>
+    /// <see cref="Advance(ref EnterpriseState, bool, bool, TitleParameters, TitleParameters)"/> given the revenue's
+    /// verdicts on the two titles' minimums: revenue enters the step only through them, which is why the batch
+    /// representation keeps the verdicts and not the revenue.
+    /// </summary>
+    public static bool Advance(ref EnterpriseState state, bool moves, bool smartDrawPasses, TitleParameters smart, TitleParameters future,
+        bool reachesSmart, bool reachesFuture)
+    {
+        if (moves && state.Level < MaturityLevel.Future) state.Level++;
+        if ((state.Titles & Titles.SmartFactory) == 0 && smartDrawPasses && IsEligible(state, smart, reachesSmart))
+            state.Titles |= Titles.SmartFactory;
+        return (state.Titles & Titles.FutureFactory) == 0 && IsEligible(state, future, reachesFuture);
+    }
+
+    /// <summary>The future-factory grant, for an enterprise that <see cref="Advance"/> found eligible.</summary>
+    public static bool GrantsFuture(double uFuture, TitleParameters future) => uFuture < future.GrantRate;
+
+    public static bool IsEligible(in EnterpriseState state, TitleParameters title) => IsEligible(state, title, ReachesMinimum(state, title));
+
+    /// <summary>Eligibility for a title: an above-size enterprise at its level, with the revenue, holding any title it requires.</summary>
+    public static bool IsEligible(in EnterpriseState state, TitleParameters title, bool reachesMinimum) =>
         state.Size == SizeClass.AboveSize
         && state.Level >= title.MinLevel
-        && state.Revenue >= title.MinRevenue
+        && reachesMinimum
         && (!title.RequiresSmartFactory || (state.Titles & Titles.SmartFactory) != 0);
+
+    public static bool ReachesMinimum(in EnterpriseState state, TitleParameters title) => state.Revenue >= title.MinRevenue;
 }

@@ -45,15 +45,16 @@ public sealed class BatchPlan
         var prm = world.Parameters;
         for (int packed = 0; packed < 256; packed++)
         {
-            SmartEligible[packed] = EnterpriseRules.IsEligible(Unpack(packed, PackedEnterprise.SmartRevenue), prm.SmartFactory);
-            FutureEligible[packed] = EnterpriseRules.IsEligible(Unpack(packed, PackedEnterprise.FutureRevenue), prm.FutureFactory);
+            var (state, reachesSmart, reachesFuture) = Unpack(packed);
+            SmartEligible[packed] = EnterpriseRules.IsEligible(state, prm.SmartFactory, reachesSmart);
+            FutureEligible[packed] = EnterpriseRules.IsEligible(state, prm.FutureFactory, reachesFuture);
         }
         TitlesNeedRevenue = true;
         for (int packed = 0; packed < 256; packed++)
             for (int moved = 0; moved < 2; moved++)
                 for (int granted = 0; granted < 2; granted++)
                 {
-                    var next = Transition(packed, moved == 1, granted == 1);
+                    var next = Transition(packed, moved == 1, granted == 1, prm);
                     Transitions[packed * 4 + moved * 2 + granted] = next;
                     bool levelOnly = next == packed + (moved == 1 && PackedEnterprise.Level(packed) < MaturityLevel.Future ? 1 : 0);
                     if ((packed & (PackedEnterprise.SmartRevenue | PackedEnterprise.FutureRevenue)) == 0 && !levelOnly) TitlesNeedRevenue = false;
@@ -61,11 +62,10 @@ public sealed class BatchPlan
 
         foreach (SizeClass size in (ReadOnlySpan<SizeClass>)[SizeClass.AboveSize, SizeClass.KeySme])
         {
-            double cumulative = 0;
-            for (int l = 0; l < MaturityLevel.Count - 1; l++)
+            var cumulative = EnterpriseRules.CumulativeLevelShares(prm, size);
+            for (int l = 0; l < cumulative.Length; l++)
             {
-                cumulative += prm.World.InitialLevelShares[l][size];
-                LevelThresholds[(int)size * 4 + l] = DrawThreshold.Below(cumulative);
+                LevelThresholds[(int)size * 4 + l] = DrawThreshold.Below(cumulative[l]);
                 // The kernel counts thresholds passed, which equals the rule's first-level search when they rise.
                 if (l > 0 && LevelThresholds[(int)size * 4 + l] < LevelThresholds[(int)size * 4 + l - 1])
                     throw new ArgumentException("initial level shares must not be negative");
@@ -76,25 +76,20 @@ public sealed class BatchPlan
         FutureCuts = world.Clusters.Select(c => new RevenueCut(c.MeanRevenue, prm.World.RevenueSigma, prm.FutureFactory.MinRevenue)).ToArray();
     }
 
-    /// <summary>
-    /// A state with a revenue standing in for the packed verdict on one title's minimum
-    /// (+∞ reaches any minimum, −∞ none), so eligibility is decided by the rule's own predicate.
-    /// </summary>
-    private static EnterpriseState Unpack(int packed, int revenueBit) => new()
+    /// <summary>A packed state as the rule holds it, with its two revenue verdicts (the revenue itself is not kept).</summary>
+    public static (EnterpriseState State, bool ReachesSmart, bool ReachesFuture) Unpack(int packed) => (new EnterpriseState
     {
         Size = PackedEnterprise.Size(packed),
         Level = (byte)PackedEnterprise.Level(packed),
         Titles = PackedEnterprise.Titles(packed),
-        Revenue = (packed & revenueBit) != 0 ? float.PositiveInfinity : float.NegativeInfinity,
-    };
+    }, (packed & PackedEnterprise.SmartRevenue) != 0, (packed & PackedEnterprise.FutureRevenue) != 0);
 
-    /// <summary>The order of <see cref="EnterpriseRules.Step"/>: level move, smart grant, then eligibility for a future draw.</summary>
-    private ushort Transition(int packed, bool moved, bool granted)
+    /// <summary><see cref="EnterpriseRules.Advance(ref EnterpriseState, bool, bool, Scenarios.TitleParameters, Scenarios.TitleParameters, bool, bool)"/> on a packed state, flagging the future draw it calls for.</summary>
+    private static ushort Transition(int packed, bool moved, bool granted, Scenarios.ModelParameters prm)
     {
-        int next = packed;
-        if (moved && PackedEnterprise.Level(packed) < MaturityLevel.Future) next++;
-        if ((next & PackedEnterprise.SmartFactory) == 0 && SmartEligible[next] && granted) next |= PackedEnterprise.SmartFactory;
-        if ((next & PackedEnterprise.FutureFactory) == 0 && FutureEligible[next]) next |= NeedsFutureDraw;
-        return (ushort)next;
+        var (state, reachesSmart, reachesFuture) = Unpack(packed);
+        bool futureDraw = EnterpriseRules.Advance(ref state, moved, granted, prm.SmartFactory, prm.FutureFactory, reachesSmart, reachesFuture);
+        int next = PackedEnterprise.Pack(state, packed & (PackedEnterprise.SmartRevenue | PackedEnterprise.FutureRevenue));
+        return (ushort)(futureDraw ? next | NeedsFutureDraw : next);
     }
 }

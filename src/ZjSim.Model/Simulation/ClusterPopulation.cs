@@ -80,9 +80,9 @@ public sealed class ClusterPopulation
     private int InitialTitles(int packed, int enterpriseId)
     {
         var (uSmart, uFuture) = new RandomStream(_seed, _replication, enterpriseId, _world.Parameters.Years.BaseYear, Purpose.EnterpriseInit).UniformPair(1);
-        if (uSmart < _world.InitialSmartProbability) packed |= PackedEnterprise.SmartFactory;
-        if (_plan.FutureEligible[packed] && uFuture < _world.InitialFutureProbability) packed |= PackedEnterprise.FutureFactory;
-        return packed;
+        var (state, _, reachesFuture) = BatchPlan.Unpack(packed);
+        state.Titles = EnterpriseRules.InitialTitles(state, uSmart, uFuture, _world, reachesFuture);
+        return PackedEnterprise.Pack(state, packed);
     }
 
     /// <summary><see cref="EnterpriseRules.Step"/> for every enterprise; returns the end-of-year tally.</summary>
@@ -114,6 +114,6 @@ public sealed class ClusterPopulation
     {
         var (uFuture, _) = new RandomStream(_seed, _replication, enterpriseId, year, Purpose.EnterpriseStep).UniformPair(1);
         next &= 0xFF;
-        return uFuture < _world.Parameters.FutureFactory.GrantRate ? next | PackedEnterprise.FutureFactory : next;
+        return EnterpriseRules.GrantsFuture(uFuture, _world.Parameters.FutureFactory) ? next | PackedEnterprise.FutureFactory : next;
     }
 }

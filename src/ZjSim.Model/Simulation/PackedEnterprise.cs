@@ -22,12 +22,12 @@ public static class PackedEnterprise
     /// <summary>Level and size: what the yearly hazard depends on.</summary>
     public const int HazardMask = 0b1111;
 
-    public static byte Pack(SizeClass size, int level, Titles titles, bool smartRevenue, bool futureRevenue) => (byte)(
-        level
-        | (size == SizeClass.KeySme ? KeySme : 0)
-        | ((int)titles << 4)
-        | (smartRevenue ? SmartRevenue : 0)
-        | (futureRevenue ? FutureRevenue : 0));
+    /// <summary>The rule's state in one byte, with the revenue verdicts <paramref name="revenueBits"/> it already holds.</summary>
+    public static byte Pack(in EnterpriseState state, int revenueBits) => (byte)(
+        state.Level
+        | (state.Size == SizeClass.KeySme ? KeySme : 0)
+        | ((int)state.Titles << 4)
+        | (revenueBits & (SmartRevenue | FutureRevenue)));
 
     public static int Level(int packed) => packed & LevelMask;
     public static SizeClass Size(int packed) => (packed & KeySme) != 0 ? SizeClass.KeySme : SizeClass.AboveSize;

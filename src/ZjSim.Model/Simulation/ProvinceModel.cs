@@ -5,9 +5,9 @@ using ZjSim.Model.World;
 namespace ZjSim.Model.Simulation;
 
 /// <summary>
-/// The province in one replication: brains, value added, science, and the yearly indicators
-/// computed from the clusters' reports. Reports are always combined in cluster-index order,
-/// so floating-point sums do not depend on the order in which clusters finished.
+/// The province in one replication: brains, value added and science, stepped once a year from the clusters'
+/// reports. Reports are always combined in cluster-index order, so floating-point sums do not depend on the
+/// order in which clusters finished. Recording the indicators is apart (<see cref="Indicators.Collect"/>).
 /// </summary>
 public sealed class ProvinceModel
 {
@@ -48,8 +48,11 @@ public sealed class ProvinceModel
         return launches;
     }
 
-    /// <summary>Combines the year's cluster reports (index order) into the indicators, stepping province flows.</summary>
-    public void Observe(int year, IReadOnlyList<ClusterReport> reports, IndicatorTable table)
+    /// <summary>
+    /// Combines the year's cluster reports (index order) and steps the province's flows: value added grows with the
+    /// change in the adoption index, science projects are drawn. In the base year the flows start at their initial values.
+    /// </summary>
+    public ProvinceYear Step(int year, IReadOnlyList<ClusterReport> reports)
     {
         var prm = _world.Parameters;
         if (reports.Count != _world.Clusters.Count) throw new ArgumentException($"expected {_world.Clusters.Count} cluster reports, got {reports.Count}");
@@ -78,6 +81,7 @@ public sealed class ProvinceModel
         }
 
         double adoption = total == 0 ? 0 : levelSum / (4.0 * total);
+        double projects = double.NaN, achievements = double.NaN;
         if (year == prm.Years.BaseYear)
         {
             _digitalEconomy = prm.DigitalEconomy.Initial;
@@ -88,23 +92,33 @@ public sealed class ProvinceModel
             double change = adoption - _adoption;
             _digitalEconomy = ProvinceRules.NextValue(prm.DigitalEconomy, _digitalEconomy, change, 0, year, _seed, _replication);
             _coreIndustry = ProvinceRules.NextValue(prm.CoreIndustry, _coreIndustry, change, 1, year, _seed, _replication);
-            var (projects, achievements) = ProvinceRules.Science(prm.Science, year, _seed, _replication);
-            _achievements += achievements;
-            table[year, Indicator.ScienceProjects] = projects;
-            table[year, Indicator.InnovationAchievements] = _achievements;
+            var science = ProvinceRules.Science(prm.Science, year, _seed, _replication);
+            _achievements += science.Achievements;
+            projects = science.Projects;
+            achievements = _achievements;
         }
         _adoption = adoption;
 
-        table[year, Indicator.CoverageAboveSize] = above == 0 ? 0 : (double)aboveCovered / above;
-        table[year, Indicator.CoverageKeySme] = sme == 0 ? 0 : (double)smeCovered / sme;
-        table[year, Indicator.IndustryBrains] = Brains;
-        table[year, Indicator.FutureFactories] = future;
-        table[year, Indicator.SmartFactories] = smart;
-        table[year, Indicator.PlatformCoverage10b] = bigClusters == 0 ? 1 : (double)bigWithPlatform / bigClusters;
-        table[year, Indicator.DigitalEconomyValue] = _digitalEconomy;
-        table[year, Indicator.CoreIndustryValue] = _coreIndustry;
-        table[year, Indicator.DigitalClusters100b] = digital100;
-        table[year, Indicator.AdoptionIndex] = adoption;
-        table[year, Indicator.ClustersServedByBrains] = BrainServed.Count(s => s);
+        return new ProvinceYear
+        {
+            Year = year,
+            AboveSize = above,
+            AboveSizeCovered = aboveCovered,
+            KeySme = sme,
+            KeySmeCovered = smeCovered,
+            Enterprises = total,
+            LevelSum = levelSum,
+            SmartFactories = smart,
+            FutureFactories = future,
+            BigClusters = bigClusters,
+            BigClustersWithPlatform = bigWithPlatform,
+            DigitalClusters100b = digital100,
+            Brains = Brains,
+            ClustersServedByBrains = BrainServed.Count(s => s),
+            DigitalEconomyValue = _digitalEconomy,
+            CoreIndustryValue = _coreIndustry,
+            ScienceProjects = projects,
+            InnovationAchievements = achievements,
+        };
     }
 }

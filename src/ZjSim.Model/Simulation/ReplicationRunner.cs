@@ -3,24 +3,39 @@ using ZjSim.Model.World;
 namespace ZjSim.Model.Simulation;
 
 /// <summary>
-/// One replication of the model in a single thread, without Orleans: the reference the grains must
-/// reproduce bit for bit, and the engine of the single-thread benchmark.
+/// One replication of the model in a single thread, without Orleans: <see cref="YearSchedule"/> with the clusters
+/// held here in batch. The reference the grains must reproduce bit for bit, and the engine of the single-thread
+/// benchmark.
 /// </summary>
 public static class ReplicationRunner
 {
     public static IndicatorTable Run(WorldLayout world, ulong seed, int replication)
     {
-        var years = world.Parameters.Years;
-        var table = new IndicatorTable(years.BaseYear, years.EndYear);
-        var clusters = world.Clusters.Select(c => new ClusterPopulation(world, c, seed, replication)).ToArray();
-        var province = new ProvinceModel(world, seed, replication);
-        province.Observe(years.BaseYear, clusters.Select(c => c.InitialReport).ToArray(), table);
-        for (int year = years.BaseYear + 1; year <= years.EndYear; year++)
+        var run = YearSchedule.Run(world, seed, replication, new InThread(world, seed, replication));
+        // Every step of the in-thread host completes synchronously, so this never waits.
+        return run.IsCompletedSuccessfully ? run.Result : run.AsTask().GetAwaiter().GetResult();
+    }
+
+    private sealed class InThread(WorldLayout world, ulong seed, int replication) : IReplicationHost
+    {
+        private readonly ClusterPopulation[] _clusters = new ClusterPopulation[world.Clusters.Count];
+
+        public ValueTask<IReadOnlyList<ClusterReport>> StartClusters()
         {
-            province.LaunchBrains(year);
-            var reports = clusters.Select(c => c.StepYear(year, province.BrainServed[c.Spec.Index])).ToArray();
-            province.Observe(year, reports, table);
+            var reports = new ClusterReport[_clusters.Length];
+            for (int i = 0; i < _clusters.Length; i++)
+            {
+                _clusters[i] = new ClusterPopulation(world, world.Clusters[i], seed, replication);
+                reports[i] = _clusters[i].InitialReport;
+            }
+            return new(reports);
         }
-        return table;
+
+        public ValueTask<IReadOnlyList<ClusterReport>> StepClusters(int year, IReadOnlyList<bool> brainServed)
+        {
+            var reports = new ClusterReport[_clusters.Length];
+            for (int i = 0; i < _clusters.Length; i++) reports[i] = _clusters[i].StepYear(year, brainServed[i]);
+            return new(reports);
+        }
     }
 }

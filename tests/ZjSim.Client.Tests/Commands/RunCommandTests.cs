@@ -24,7 +24,7 @@ public sealed class RunCommandTests : IDisposable
         var indicators = File.ReadAllLines(Path.Combine(dir, "indicators.csv"));
         Assert.Equal("scenario,replication,year,indicator,value", indicators[0]);
         // 3 replications × (7 years × 13 indicators − 2 undefined in the base year)
-        Assert.Equal(3 * (7 * Indicators.Names.Length - 2), indicators.Length - 1);
+        Assert.Equal(3 * (7 * Indicators.Names.Count - 2), indicators.Length - 1);
         var names = indicators.Skip(1).Select(l => l.Split(',')[3]).ToHashSet();
         foreach (var required in new[] { "coverage_above_size", "coverage_key_sme", "industry_brains", "future_factories", "smart_factories",
                      "platform_coverage_10b", "digital_economy_value", "core_industry_value", "science_projects", "innovation_achievements" })

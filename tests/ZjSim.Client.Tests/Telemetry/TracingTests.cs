@@ -65,7 +65,7 @@ public sealed class TracingTests : IDisposable
             Assert.Equal(11, s.Events.Count(e => e.Name == "zjsim.goal"));
         });
         // Grain calls join the trace (propagation on), cluster steps are events of replication 0 only.
-        Assert.Contains(spans, s => s.DisplayName == "IReplicationGrain/Run" && s.TraceId == root.TraceId);
+        Assert.Contains(spans, s => s.DisplayName == "ILaneGrain/Run" && s.TraceId == root.TraceId);
         Assert.DoesNotContain(spans, s => s.DisplayName.StartsWith("IEnterpriseGrain/", StringComparison.Ordinal));
         int clusterEvents = years.Sum(y => y.Events.Count(e => e.Name == "zjsim.cluster_step"));
         Assert.Equal(6 * 96, clusterEvents);

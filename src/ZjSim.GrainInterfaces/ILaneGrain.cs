@@ -5,8 +5,8 @@ namespace ZjSim.GrainInterfaces;
 /// coarse call per cluster-year, and hands each outcome to the run's aggregator. Its cluster grains stay
 /// active from one replication to the next, so a replication costs calls rather than a hundred activations.
 /// </summary>
-[Alias("ZjSim.IReplicationGrain")]
-public interface IReplicationGrain : IGrainWithStringKey
+[Alias("ZjSim.ILaneGrain")]
+public interface ILaneGrain : IGrainWithStringKey
 {
     /// <summary>Runs the replication to the end; returns the enterprise-years it simulated.</summary>
     [Alias("Run")] Task<long> Run(Immutable<RunRequest> request, int replication);
