@@ -59,12 +59,15 @@ public static class Cli
         var attachOutput = new Option<string?>("--out", "-o") { Description = "Output folder (default: runs/RUN_ID)" };
         var attach = new Command("attach", "Reconnect to a run on the cluster (--cluster), follow it to the end and write its results") { runId, attachOutput };
 
+        var indicatorName = new Argument<string?>("name") { Description = "One indicator (default: all)", Arity = ArgumentArity.ZeroOrOne };
+        var indicators = new Command("indicators", "What each indicator measures, its unit, and the rules that move it") { indicatorName };
+
         var backtest = BacktestCommand.Define();
         var calibrate = CalibrateCommand.Define();
 
         var root = new RootCommand("ZjSim: Monte Carlo simulation of Zhejiang's enterprise digital transformation, on Microsoft Orleans")
         {
-            config, cluster, run, compare, attach, runs, show, listScenarios, scenarioCommand, backtest.Command, calibrate.Command,
+            config, cluster, run, compare, attach, runs, show, listScenarios, scenarioCommand, indicators, backtest.Command, calibrate.Command,
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -105,6 +108,7 @@ public static class Cli
             if (command == show) return SavedRunsCommands.Show(parsed.GetValue(showDir)!, console, error);
             if (command == listScenarios) return ScenarioCommands.List(parsed.GetValue(config), console, error);
             if (command == scenarioShow) return ScenarioCommands.Show(parsed.GetValue(scenarioName)!, parsed.GetValue(config), console, error);
+            if (command == indicators) return IndicatorsCommand.Execute(parsed.GetValue(indicatorName), console, error);
             if (command == backtest.Command) return await backtest.Execute(parsed, parsed.GetValue(config), console, error, cancellation);
             if (command == calibrate.Command) return await calibrate.Execute(parsed, parsed.GetValue(config), console, error, cancellation);
         }

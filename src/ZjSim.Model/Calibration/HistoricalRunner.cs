@@ -18,21 +18,11 @@ public static class HistoricalRunner
         IReadOnlyDictionary<string, double>? fixedValues = null, CancellationToken cancellation = default)
     {
         var tables = new IndicatorTable[replications];
-        var uncertain = scenario.Uncertainty.Parameters;
         var options = new ParallelOptions { CancellationToken = cancellation };
         Parallel.For(0, replications, options, r =>
         {
-            var values = scenario.Uncertainty.Draw(seed, r, scenario.Parameters.Years.BaseYear);
-            var paths = uncertain.Select(p => p.Path).ToList();
-            var all = values.ToList();
-            foreach (var (path, value) in fixedValues ?? new Dictionary<string, double>())
-            {
-                int k = paths.IndexOf(path);
-                if (k >= 0) all[k] = value;
-                else { paths.Add(path); all.Add(value); }
-            }
-            var parameters = Uncertainty.ParameterUncertainty.Apply(scenario.Parameters, paths, all);
-            tables[r] = ReplicationRunner.Run(new WorldLayout(parameters), seed, r);
+            var resolved = scenario.Uncertainty.Resolve(scenario.Parameters, seed, r, fixedValues);
+            tables[r] = ReplicationRunner.Run(new WorldLayout(resolved.Parameters), seed, r);
         });
         return tables;
     }

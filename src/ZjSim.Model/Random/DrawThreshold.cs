@@ -5,7 +5,7 @@ namespace ZjSim.Model.Random;
 /// in binary floating point, and for an integer k, k &lt; x exactly when k &lt; ⌈x⌉. The batch kernels compare
 /// integers so they need neither the conversion to double nor the probability per enterprise.
 /// </summary>
-public static class DrawThreshold
+internal static class DrawThreshold
 {
     /// <summary>Above every k: a probability of 1 or more always passes.</summary>
     public const ulong Always = 1UL << 53;

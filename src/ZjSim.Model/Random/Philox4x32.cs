@@ -5,7 +5,7 @@ namespace ZjSim.Model.Random;
 /// The output is a pure function of (counter, key), so any draw can be made in any order,
 /// on any silo, and come out the same: the basis of ZjSim's reproducibility.
 /// </summary>
-public static class Philox4x32
+internal static class Philox4x32
 {
     private const uint M0 = 0xD2511F53, M1 = 0xCD9E8D57;
     private const uint W0 = 0x9E3779B9, W1 = 0xBB67AE85;

@@ -12,7 +12,7 @@ namespace ZjSim.Model.Random;
 /// rounds 1–3 that do not depend on the entity are folded into constants (14 of the 20 multiplies remain);
 /// with AVX2 eight entities go through each round together.
 /// </summary>
-public sealed class PhiloxLanes
+internal sealed class PhiloxLanes
 {
     private const uint M0 = 0xD2511F53, M1 = 0xCD9E8D57;
     private const uint W0 = 0x9E3779B9, W1 = 0xBB67AE85;

@@ -12,7 +12,7 @@ namespace ZjSim.Model.Simulation;
 /// over every packed state, the base-year level thresholds, and each cluster's revenue cuts.
 /// Shared by every replication of the world (one per silo, through the world cache).
 /// </summary>
-public sealed class BatchPlan
+internal sealed class BatchPlan
 {
     /// <summary>Flag in a <see cref="Transitions"/> entry: the new state is eligible for a future factory, so draw for it.</summary>
     public const int NeedsFutureDraw = 0x100;

@@ -14,7 +14,7 @@ namespace ZjSim.Model.Simulation;
 /// path, which is also the path without AVX2. Titles are drawn, as the rule draws them, for the few enterprises
 /// eligible for a smart factory.
 /// </summary>
-public sealed class InitKernel
+internal sealed class InitKernel
 {
     private const int Chunk = 512;
     private const int Group = 32;

@@ -11,7 +11,7 @@ namespace ZjSim.Model.Simulation;
 /// Revenue enters the rules only through those two comparisons, so the float itself is not kept;
 /// <see cref="ClusterPopulation"/> recomputes it from the enterprise's stream when asked.
 /// </summary>
-public static class PackedEnterprise
+internal static class PackedEnterprise
 {
     public const int LevelMask = 0b111;
     public const int KeySme = 1 << 3;

@@ -11,7 +11,7 @@ namespace ZjSim.Model.Simulation;
 /// so the verdict there is certain; draws between the cuts (a share of about δ) use the exact formula of
 /// <see cref="EnterpriseRules.Revenue"/>, so every verdict equals the rule's.
 /// </summary>
-public sealed class RevenueCut
+internal sealed class RevenueCut
 {
     private const double Margin = 1e-5;
     private readonly double _mean, _sigma, _min;

@@ -15,7 +15,7 @@ namespace ZjSim.Model.Simulation;
 /// verdict (the only ones a title can change) go through the <see cref="BatchPlan.Transitions"/> table, and a group
 /// with a tie is redone by the exact scalar path, which is also the path without AVX2.
 /// </summary>
-public sealed class StepKernel
+internal sealed class StepKernel
 {
     private const int Chunk = 512;
     private const int Group = 32;

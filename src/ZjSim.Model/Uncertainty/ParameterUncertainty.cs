@@ -40,8 +40,25 @@ public sealed class ParameterUncertainty
     }
 
     /// <summary>The parameters of one replication: the nominal set with each uncertain parameter drawn.</summary>
-    public ModelParameters ForReplication(ModelParameters nominal, ulong seed, int replication) =>
-        IsEmpty ? nominal : Apply(nominal, Draw(seed, replication, nominal.Years.BaseYear));
+    public ModelParameters ForReplication(ModelParameters nominal, ulong seed, int replication) => Resolve(nominal, seed, replication).Parameters;
+
+    /// <summary>
+    /// Replication <paramref name="replication"/>'s parameters, resolved once: each uncertain parameter drawn, then any
+    /// <paramref name="fixedValues"/> set by path over them (calibration's candidates). The grains' worlds, the
+    /// single-thread runs and the result files all take a replication's values from here.
+    /// </summary>
+    public ResolvedParameters Resolve(ModelParameters nominal, ulong seed, int replication, IReadOnlyDictionary<string, double>? fixedValues = null)
+    {
+        var paths = Parameters.Select(p => p.Path).ToList();
+        var values = Draw(seed, replication, nominal.Years.BaseYear).ToList();
+        foreach (var (path, value) in fixedValues ?? new Dictionary<string, double>())
+        {
+            int k = paths.IndexOf(path);
+            if (k >= 0) values[k] = value;
+            else { paths.Add(path); values.Add(value); }
+        }
+        return new ResolvedParameters(paths, values, Apply(nominal, paths, values));
+    }
 
     /// <summary>The nominal set with the uncertain parameters set to the given values (same order).</summary>
     public ModelParameters Apply(ModelParameters nominal, IReadOnlyList<double> values) =>
