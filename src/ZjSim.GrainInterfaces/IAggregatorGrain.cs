@@ -4,7 +4,8 @@ namespace ZjSim.GrainInterfaces;
 [Alias("ZjSim.IAggregatorGrain")]
 public interface IAggregatorGrain : IGrainWithStringKey
 {
-    [Alias("Record")] Task Record(Immutable<ReplicationOutcome> outcome);
+    /// <summary>A batch of outcomes, each stored before the call returns; a replication recorded again replaces itself.</summary>
+    [Alias("Record")] Task Record(Immutable<ReplicationOutcome[]> outcomes);
     [Alias("GoalTallies")] Task<GoalTally[]> GoalTallies();
     /// <summary>All outcomes so far, ordered by replication.</summary>
     [Alias("Outcomes")] Task<Immutable<ReplicationOutcome[]>> Outcomes();

@@ -9,7 +9,7 @@ namespace ZjSim.Grains;
 /// <summary>
 /// Collects a run's replication outcomes (keyed by replication, so a retried replication is counted once)
 /// and counts, per goal, the replications that met it. Every outcome is written to grain storage before
-/// Record returns, so an aggregator that dies with its silo comes back whole on another. With telemetry on,
+/// Record returns (a lane's batch at once, a write per page it touches), so an aggregator that dies with its silo comes back whole on another. With telemetry on,
 /// each yearly indicator's mean over the replications so far is published as a gauge.
 /// </summary>
 public sealed class AggregatorGrain(IServiceProvider services) : Grain, IAggregatorGrain
@@ -39,25 +39,28 @@ public sealed class AggregatorGrain(IServiceProvider services) : Grain, IAggrega
         }
     }
 
-    public async Task Record(Immutable<ReplicationOutcome> outcome)
+    /// <summary>A lane's batch of outcomes: each page they fall in is written once, before Record returns.</summary>
+    public async Task Record(Immutable<ReplicationOutcome[]> outcomes)
     {
-        var o = outcome.Value;
-        int page = o.Replication / PageSize;
-        if (!_pages.TryGetValue(page, out var state))
+        foreach (var byPage in outcomes.Value.GroupBy(o => o.Replication / PageSize))
         {
-            state = new GrainState<OutcomePage>(new OutcomePage());
-            _pages[page] = state;
+            int page = byPage.Key;
+            if (!_pages.TryGetValue(page, out var state))
+            {
+                state = new GrainState<OutcomePage>(new OutcomePage());
+                _pages[page] = state;
+            }
+            foreach (var o in byPage) state.State!.Outcomes[o.Replication] = o;
+            await Write(PageName(page), state, stored => { foreach (var o in byPage) stored.Outcomes[o.Replication] = o; });
+            if (!_index.State!.Pages.Contains(page))
+            {
+                _index.State.Pages.Add(page);
+                await Write(IndexName, _index, stored => { if (!stored.Pages.Contains(page)) stored.Pages.Add(page); });
+            }
+            // The page may have come back from storage with outcomes another activation recorded.
+            foreach (var (replication, recorded) in state.State!.Outcomes) _outcomes[replication] = recorded;
         }
-        state.State!.Outcomes[o.Replication] = o;
-        await Write(PageName(page), state, stored => stored.Outcomes[o.Replication] = o);
-        if (!_index.State!.Pages.Contains(page))
-        {
-            _index.State.Pages.Add(page);
-            await Write(IndexName, _index, stored => { if (!stored.Pages.Contains(page)) stored.Pages.Add(page); });
-        }
-        // The page may have come back from storage with outcomes another activation recorded.
-        foreach (var (replication, recorded) in state.State!.Outcomes) _outcomes[replication] = recorded;
-        PublishMeans(o);
+        foreach (var o in outcomes.Value) PublishMeans(o);
     }
 
     /// <summary>

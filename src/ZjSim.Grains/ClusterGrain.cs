@@ -8,71 +8,79 @@ using ZjSim.Model.Simulation;
 namespace ZjSim.Grains;
 
 /// <summary>
-/// A cluster in a lane of a run, one replication at a time. `cluster` granularity: its enterprises live here as
-/// arrays and step in one loop. `enterprise` granularity: each enterprise is a grain (keyed by replication),
-/// stepped with the hazards resolved here and released when the next replication starts or the lane ends.
+/// A cluster in a lane of a run, for a batch of replications at once. `cluster` granularity: in each replication its
+/// enterprises live here as arrays and step in one loop. `enterprise` granularity: each enterprise is a grain (keyed
+/// by replication), stepped with the hazards resolved here and released when the next batch starts or the lane ends.
+/// Each replication has its own world (its drawn parameters), so each keeps its own population.
 /// </summary>
 public sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILocalSiloDetails silo) : Grain, IClusterGrain
 {
-    private ClusterPopulation? _batch;
-    private ClusterCore? _core;
-    private IEnterpriseGrain[] _members = [];
+    private ClusterPopulation[] _batch = [];
+    private ClusterCore[] _cores = [];
+    private IEnterpriseGrain[][] _members = [];
     private int _year;
 
-    public async Task<ClusterStart> Initialize(Immutable<RunRequest> request, int replication, string attempt, int clusterIndex)
+    public async Task<ClusterStart> Initialize(Immutable<RunRequest> request, int[] replications, string attempt, int clusterIndex)
     {
-        await ReleaseMembers();   // the lane's previous replication
-        _batch = null;
-        _core = null;
+        await ReleaseMembers();   // the lane's previous batch
+        _batch = [];
+        _cores = [];
         var r = request.Value;
-        var (world, _) = worlds.Get(r, replication);
-        _year = world.Parameters.Years.BaseYear;
-        var spec = world.Clusters[clusterIndex];
+        var worldsOf = replications.Select(k => worlds.Get(r, k).World).ToArray();
+        _year = worldsOf[0].Parameters.Years.BaseYear;
         if (r.Granularity == Granularity.Cluster)
         {
-            _batch = new ClusterPopulation(world, spec, r.Seed, replication);
-            return new ClusterStart(_batch.InitialReport, Silo);
+            _batch = replications.Select((k, i) => new ClusterPopulation(worldsOf[i], worldsOf[i].Clusters[clusterIndex], r.Seed, k)).ToArray();
+            return new ClusterStart(_batch.Select(b => b.InitialReport).ToArray(), Silo);
         }
-        _members = Enumerable.Range(spec.FirstEnterpriseId, spec.EnterpriseCount)
-            .Select(id => grains.GetGrain<IEnterpriseGrain>(GrainKeys.Enterprise(r.RunId, replication, attempt, id)))
-            .ToArray();
-        var states = await Task.WhenAll(_members.Select((g, i) => g.Initialize(request, replication, spec.FirstEnterpriseId + i)));
-        _core = new ClusterCore(world, spec, r.Seed, replication, Tally(states));
-        return new ClusterStart(_core.Report(world.Parameters.Years.BaseYear, 0), Silo);
+        _members = replications.Select((k, i) =>
+        {
+            var spec = worldsOf[i].Clusters[clusterIndex];
+            return Enumerable.Range(spec.FirstEnterpriseId, spec.EnterpriseCount)
+                .Select(id => grains.GetGrain<IEnterpriseGrain>(GrainKeys.Enterprise(r.RunId, k, attempt, id)))
+                .ToArray();
+        }).ToArray();
+        var states = await Task.WhenAll(replications.Select((k, i) =>
+            Task.WhenAll(_members[i].Select((g, e) => g.Initialize(request, k, worldsOf[i].Clusters[clusterIndex].FirstEnterpriseId + e)))));
+        _cores = replications.Select((k, i) => new ClusterCore(worldsOf[i], worldsOf[i].Clusters[clusterIndex], r.Seed, k, Tally(states[i]))).ToArray();
+        return new ClusterStart(_cores.Select(c => c.Report(_year, 0)).ToArray(), Silo);
     }
 
-    public async Task<ClusterReport> Step(int year, bool brainServed)
+    public async Task<ClusterReport[]> Step(int year, bool[] brainServed)
     {
-        if (_batch is null && _core is null)
+        int count = _batch.Length + _cores.Length;
+        if (count == 0)
             throw new ReplicationStateLostException($"cluster grain {this.GetPrimaryKeyString()} has no state for {year}");
         if (year != _year + 1)
             throw new ReplicationStateLostException($"cluster grain {this.GetPrimaryKeyString()} is at {_year} and was asked to step {year}");
+        if (brainServed.Length != count)
+            throw new ArgumentException($"cluster grain {this.GetPrimaryKeyString()} holds {count} replications and was given {brainServed.Length}");
         long start = Stopwatch.GetTimestamp();
-        ClusterReport report;
-        if (_batch is not null) report = _batch.StepYear(year, brainServed);
-        else
+        ClusterReport[] reports;
+        if (_batch.Length > 0) reports = _batch.Select((b, k) => b.StepYear(year, brainServed[k])).ToArray();
+        else reports = await Task.WhenAll(_cores.Select(async (core, k) =>
         {
-            var context = _core!.BeginYear(year, brainServed);
-            var states = await Task.WhenAll(_members.Select(g => g.Step(context)));
-            report = _core.EndYear(year, Tally(states));
-        }
+            var context = core.BeginYear(year, brainServed[k]);
+            var states = await Task.WhenAll(_members[k].Select(g => g.Step(context)));
+            return core.EndYear(year, Tally(states));
+        }));
         _year = year;
         ZjSimTelemetry.StepDuration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds,
-            new KeyValuePair<string, object?>(ZjSimTelemetry.Tags.Granularity, _batch is null ? "enterprise" : "cluster"));
-        return report;
+            new KeyValuePair<string, object?>(ZjSimTelemetry.Tags.Granularity, _batch.Length > 0 ? "cluster" : "enterprise"));
+        return reports;
     }
 
     public async Task Release()
     {
         await ReleaseMembers();
-        _batch = null;
-        _core = null;
+        _batch = [];
+        _cores = [];
         DeactivateOnIdle();
     }
 
     private async Task ReleaseMembers()
     {
-        await Task.WhenAll(_members.Select(g => g.Release()));
+        await Task.WhenAll(_members.SelectMany(m => m).Select(g => g.Release()));
         _members = [];
     }
 

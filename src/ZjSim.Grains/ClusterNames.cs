@@ -9,9 +9,4 @@ public static class ClusterNames
     /// <summary>The grain storage that holds what must outlive a silo: run requests, progress and outcomes.</summary>
     public const string Storage = "zjsim";
 
-    /// <summary>
-    /// The industry brains' records: in each silo's memory, since they are a view of the run, not needed to
-    /// finish it (a brain lost with its silo reads as never launched).
-    /// </summary>
-    public const string BrainStorage = "zjsim-brains";
 }

@@ -14,5 +14,6 @@ public static class GrainKeys
     public static string Attempt() => Guid.NewGuid().ToString("N")[..12];
     public static string Cluster(string laneKey, string attempt, int cluster) => $"{laneKey}/{attempt}/c{cluster}";
     public static string Enterprise(string runId, int replication, string attempt, int enterprise) => $"{runId}/{replication}/{attempt}/e{enterprise}";
-    public static string Brain(string runId, int replication, int brain) => $"{runId}/{replication}/b{brain}";
+    /// <summary>Brain number b of a lane's attempt, holding that brain in every replication of the lane's batch.</summary>
+    public static string Brain(string laneKey, string attempt, int brain) => $"{laneKey}/{attempt}/b{brain}";
 }

@@ -3,21 +3,26 @@ using ZjSim.GrainInterfaces;
 namespace ZjSim.Grains;
 
 /// <summary>
-/// An industry brain: launched in a year, serving the clusters the province's priority gave it. A run launches
-/// thousands (a score per replication), and an idle activation costs kilobytes against a few hundred bytes for
-/// the record in storage, so the brain keeps its record in the silo's brain storage and deactivates once
-/// launched; asking it later reactivates it from there.
+/// An industry brain of a lane, in every replication of the lane's current batch. Its records are a pure function of
+/// the replication, so they live in memory only: a lost silo loses nothing a retried batch does not make again, and a
+/// finished lane releases them (nothing stays behind in a long-lived silo).
 /// </summary>
-public sealed class IndustryBrainGrain(
-    [PersistentState("brain", ClusterNames.BrainStorage)] IPersistentState<BrainState> state) : Grain, IIndustryBrainGrain
+public sealed class IndustryBrainGrain : Grain, IIndustryBrainGrain
 {
-    public async Task Launch(int year, int[] servedClusters)
+    private readonly Dictionary<int, BrainLaunch> _launches = [];
+    private int _batch = -1;
+
+    public Task Launch(int batch, Immutable<BrainLaunch[]> launches)
     {
-        if (state.State.Record is not null) return;   // a retried launch keeps the first record
-        state.State.Record = new BrainRecord(year, servedClusters);
-        await state.WriteStateAsync();
-        DeactivateOnIdle();
+        if (batch != _batch) { _launches.Clear(); _batch = batch; }
+        foreach (var launch in launches.Value) _launches.TryAdd(launch.Replication, launch);   // a retried launch keeps the first
+        return Task.CompletedTask;
     }
 
-    public Task<BrainRecord?> Get() => Task.FromResult(state.State.Record);
+    public Task Release()
+    {
+        _launches.Clear();
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
 }

@@ -10,52 +10,79 @@ using static ZjSim.Grains.Telemetry.ZjSimTelemetry;
 namespace ZjSim.Grains;
 
 /// <summary>
-/// A lane of a run: replications one after another on the same cluster grains. Each follows the model's
-/// <see cref="YearSchedule"/>, with this grain as its host: one call per cluster-year (all clusters at once), brain
-/// launches to brain grains. Then the goals are checked and the outcome goes to the aggregator. Traced as a
-/// replication span with a span per year and a goal-check span.
-/// A replication is a pure function of (request, replication): when any of its grains dies with a silo, the
-/// run grain simply calls Run again and it starts over from the base year, on the cluster grains of a new
-/// attempt (a failed attempt's grains may hold any state, or be half-gone).
+/// A lane of a run: batches of replications one after another on the same cluster grains. The replications of a batch
+/// each follow the model's <see cref="YearSchedule"/> and share their calls (<see cref="LaneBatch"/>): one call per
+/// cluster-year for the whole batch, brain launches to brain grains. Then the goals are checked and the batch's
+/// outcomes go to the aggregator in one call. Each replication is traced as a replication span with a span per year
+/// and a goal-check span.
+/// A replication is a pure function of (request, replication): when any of its grains dies with a silo, the run grain
+/// calls Run again and the batch starts over from the base year, on the cluster grains of a new attempt (a failed
+/// attempt's grains may hold any state, or be half-gone).
 /// </summary>
 public sealed class LaneGrain(IGrainFactory grains, WorldCache worlds) : Grain, ILaneGrain
 {
     private string? _attempt;
     private IClusterGrain[] _clusters = [];
+    private readonly HashSet<int> _brains = [];
+    private int _batches;
 
     /// <summary>Cluster steps are recorded as events on the year spans of this replication only, so traces stay small.</summary>
     public const int TracedClusterStepsReplication = 0;
 
-    public async Task<long> Run(Immutable<RunRequest> request, int replication)
+    public async Task<long[]> Run(Immutable<RunRequest> request, int[] replications)
+    {
+        var r = request.Value;
+        var setups = replications.Select(k => worlds.Get(r, k)).ToArray();
+        int clusterCount = setups[0].World.Clusters.Count;
+        if (setups.Any(s => s.World.Clusters.Count != clusterCount))
+        {
+            // Drawn parameters that change the world's clusters cannot share cluster grains: one at a time.
+            var each = new List<long>();
+            foreach (int k in replications) each.AddRange(await Run(request, [k]));
+            return [.. each];
+        }
+        if (_attempt is null || _clusters.Length != clusterCount)
+        {
+            await ReleaseGrains();
+            _attempt = GrainKeys.Attempt();
+            _clusters = Enumerable.Range(0, clusterCount)
+                .Select(i => grains.GetGrain<IClusterGrain>(GrainKeys.Cluster(this.GetPrimaryKeyString(), _attempt, i)))
+                .ToArray();
+        }
+        var batch = new LaneBatch(grains, request, replications, _batches++, this.GetPrimaryKeyString(), _attempt, _clusters);
+        try
+        {
+            var outcomes = await Task.WhenAll(replications.Select((k, i) => RunOne(request, batch, i, k, setups[i].World, setups[i].Goals)));
+            await grains.GetGrain<IAggregatorGrain>(r.RunId).Record(outcomes.AsImmutable());
+            return outcomes.Select(o => o.EnterpriseYears).ToArray();
+        }
+        catch
+        {
+            // Start the next batch on fresh grains; this attempt's are left to Orleans' idle collection.
+            _attempt = null;
+            _clusters = [];
+            _brains.Clear();
+            throw;
+        }
+    }
+
+    private async Task<ReplicationOutcome> RunOne(Immutable<RunRequest> request, LaneBatch batch, int k, int replication, WorldLayout world, GoalSet goals)
     {
         var r = request.Value;
         using var span = Source.StartActivity("zjsim.replication");
         span?.SetTag(Tags.RunId, r.RunId).SetTag(Tags.Scenario, r.ScenarioName).SetTag(Tags.Seed, (long)r.Seed)
             .SetTag(Tags.Replication, replication).SetTag(Tags.Granularity, r.Granularity.ToString().ToLowerInvariant());
-
-        var (world, goals) = worlds.Get(r, replication);
-        if (_attempt is null || _clusters.Length != world.Clusters.Count)
-        {
-            _attempt = GrainKeys.Attempt();
-            _clusters = world.Clusters
-                .Select(c => grains.GetGrain<IClusterGrain>(GrainKeys.Cluster(this.GetPrimaryKeyString(), _attempt, c.Index)))
-                .ToArray();
-        }
-        var host = new Host(grains, request, replication, world, _attempt, _clusters);
+        var host = new Host(batch, k, replication, world, r.ScenarioName, _brains);
         try
         {
             var table = await YearSchedule.Run(world, r.Seed, replication, host);
             var results = CheckGoals(goals, table, world.Scale);
-            var outcome = new ReplicationOutcome(replication, table, results, host.EnterpriseYears, r.ScenarioName, host.BySilo);
-            await grains.GetGrain<IAggregatorGrain>(r.RunId).Record(outcome.AsImmutable());
             span?.SetTag(Tags.EnterpriseYears, host.EnterpriseYears);
-            return host.EnterpriseYears;
+            return new ReplicationOutcome(replication, table, results, host.EnterpriseYears, r.ScenarioName, host.BySilo(batch.Silos));
         }
-        catch
+        catch (Exception e)
         {
-            // Start the next replication on fresh grains; this attempt's are left to Orleans' idle collection.
-            _attempt = null;
-            _clusters = [];
+            batch.Fail(e);
             throw;
         }
         finally
@@ -66,38 +93,42 @@ public sealed class LaneGrain(IGrainFactory grains, WorldCache worlds) : Grain, 
 
     public async Task Release()
     {
-        var clusters = _clusters;
+        await ReleaseGrains();
         _attempt = null;
-        _clusters = [];
-        await Task.WhenAll(clusters.Select(g => g.Release()));
         DeactivateOnIdle();
     }
 
-    /// <summary>The schedule's host for one replication: cluster grains, brain grains, a span per year, the work per silo.</summary>
-    private sealed class Host(IGrainFactory grains, Immutable<RunRequest> request, int replication, WorldLayout world,
-        string attempt, IClusterGrain[] clusters) : IReplicationHost
+    private async Task ReleaseGrains()
     {
-        private readonly KeyValuePair<string, object?> _scenarioTag = new(Tags.Scenario, request.Value.ScenarioName);
-        private string[] _silos = [];
+        var clusters = _clusters;
+        var brains = _brains.ToArray();
+        var attempt = _attempt;
+        _clusters = [];
+        _brains.Clear();
+        await Task.WhenAll(clusters.Select(g => g.Release())
+            .Concat(brains.Select(b => grains.GetGrain<IIndustryBrainGrain>(GrainKeys.Brain(this.GetPrimaryKeyString(), attempt!, b)).Release())));
+    }
+
+    /// <summary>One replication's host for the schedule: its share of the batch's calls, a span per year, its work per silo.</summary>
+    private sealed class Host(LaneBatch batch, int k, int replication, WorldLayout world, string scenario, HashSet<int> brainsUsed) : IReplicationHost
+    {
+        private readonly KeyValuePair<string, object?> _scenarioTag = new(Tags.Scenario, scenario);
+        private readonly long[] _byCluster = new long[world.Clusters.Count];
         private Activity? _year;
 
         public long EnterpriseYears { get; private set; }
-        public Dictionary<string, long> BySilo { get; } = [];
 
-        public async ValueTask<IReadOnlyList<ClusterReport>> StartClusters()
-        {
-            var starts = await Task.WhenAll(clusters.Select((g, i) => g.Initialize(request, replication, attempt, i)));
-            _silos = starts.Select(s => s.Silo).ToArray();
-            return starts.Select(s => s.Report).ToArray();
-        }
+        public async ValueTask<IReadOnlyList<ClusterReport>> StartClusters() => await batch.Start(k);
 
-        // Task.WhenAll keeps input order, so reports are combined in cluster order whatever finishes first.
         public async ValueTask<IReadOnlyList<ClusterReport>> StepClusters(int year, IReadOnlyList<bool> brainServed) =>
-            await Task.WhenAll(clusters.Select((g, i) => g.Step(year, brainServed[i])));
+            await batch.Step(k, year, brainServed);
 
-        public async ValueTask LaunchBrains(int year, int firstBrain, IReadOnlyList<int[]> launches) =>
-            await Task.WhenAll(launches.Select((served, k) =>
-                grains.GetGrain<IIndustryBrainGrain>(GrainKeys.Brain(request.Value.RunId, replication, firstBrain + k)).Launch(year, served)));
+        public ValueTask LaunchBrains(int year, int firstBrain, IReadOnlyList<int[]> launches)
+        {
+            for (int b = 0; b < launches.Count; b++) brainsUsed.Add(firstBrain + b);
+            batch.Launch(k, year, firstBrain, launches);
+            return ValueTask.CompletedTask;
+        }
 
         public void YearBegins(int year) =>
             _year = Source.StartActivity("zjsim.year")?.SetTag(Tags.Year, year).SetTag(Tags.Replication, replication);
@@ -110,7 +141,7 @@ public sealed class LaneGrain(IGrainFactory grains, WorldCache worlds) : Grain, 
                 foreach (var c in reports)
                 {
                     yearEnterpriseYears += c.EnterpriseYears;
-                    BySilo[_silos[c.ClusterIndex]] = BySilo.GetValueOrDefault(_silos[c.ClusterIndex]) + c.EnterpriseYears;
+                    _byCluster[c.ClusterIndex] += c.EnterpriseYears;
                 }
                 EnterpriseYears += yearEnterpriseYears;
                 ZjSimTelemetry.EnterpriseYears.Add(yearEnterpriseYears, _scenarioTag);
@@ -136,6 +167,15 @@ public sealed class LaneGrain(IGrainFactory grains, WorldCache worlds) : Grain, 
         {
             _year?.Dispose();
             _year = null;
+        }
+
+        /// <summary>Enterprise-years by the silo that stepped them.</summary>
+        public Dictionary<string, long> BySilo(string[] silos)
+        {
+            var bySilo = new Dictionary<string, long>();
+            for (int i = 0; i < _byCluster.Length; i++)
+                bySilo[silos[i]] = bySilo.GetValueOrDefault(silos[i]) + _byCluster[i];
+            return bySilo;
         }
     }
 

@@ -6,7 +6,8 @@ using ZjSim.Grains.Telemetry;
 namespace ZjSim.Grains;
 
 /// <summary>
-/// Runs the replications of one run, at most MaxConcurrentReplications at a time. The work continues on
+/// Runs the replications of one run on MaxConcurrentReplications lanes, each taking a batch of replications at a time
+/// (<see cref="ReplicationBatch"/>). The work continues on
 /// this activation after Start returns, so the client's call never waits on a long simulation.
 /// Surviving a silo: a replication whose grains died is run again from scratch (it is a pure function of
 /// the request and its index); the request and the end of the run are in storage and every finished
@@ -100,29 +101,33 @@ public sealed class RunGrain(
         var request = r.AsImmutable();
         var pending = new Queue<int>(Enumerable.Range(0, r.Replications).Where(i => !done.Contains(i)));
         string? error = null;
-        // A worker is a lane: its replication grain runs one replication after another on the same cluster grains.
+        int workers = Math.Clamp(r.MaxConcurrentReplications, 1, Math.Max(1, r.Replications));
+        int perCall = ReplicationBatch.Size(r, workers);
+        // A worker is a lane: it runs batches of replications one after another on the same cluster grains.
         async Task Worker(int lane)
         {
             var grain = grains.GetGrain<ILaneGrain>(GrainKeys.Lane(r.RunId, lane));
             // Dequeue is safe: the activation runs one turn at a time.
-            while (!_deactivated && !_cancelled && error is null && pending.TryDequeue(out int replication))
+            while (!_deactivated && !_cancelled && error is null && pending.Count > 0)
             {
+                var batch = new int[Math.Min(perCall, pending.Count)];
+                for (int i = 0; i < batch.Length; i++) batch[i] = pending.Dequeue();
                 try
                 {
                     // Await first, then add: `field += await` would read the field before the await and lose
                     // what other workers added meanwhile.
-                    long years = await Retrying($"replication {replication}", () => grain.Run(request, replication));
-                    _enterpriseYears += years;
-                    _completed++;
-                    ZjSimTelemetry.ReplicationsCompleted.Add(1, new KeyValuePair<string, object?>(ZjSimTelemetry.Tags.Scenario, r.ScenarioName));
-                    logger.LogInformation("Run {RunId}: replication {Replication} of {Scenario} done ({Completed}/{Total})",
-                        r.RunId, replication, r.ScenarioName, _completed, r.Replications);
+                    long[] years = await Retrying($"replications {Describe(batch)}", () => grain.Run(request, batch));
+                    _enterpriseYears += years.Sum();
+                    _completed += batch.Length;
+                    ZjSimTelemetry.ReplicationsCompleted.Add(batch.Length, new KeyValuePair<string, object?>(ZjSimTelemetry.Tags.Scenario, r.ScenarioName));
+                    logger.LogInformation("Run {RunId}: replications {Replications} of {Scenario} done ({Completed}/{Total})",
+                        r.RunId, Describe(batch), r.ScenarioName, _completed, r.Replications);
                 }
                 catch (Exception e)
                 {
                     if (_deactivated) return;   // the activation that replaced this one runs it
-                    logger.LogError(e, "Replication {Replication} of run {RunId} failed", replication, r.RunId);
-                    error ??= $"replication {replication} failed: {e.GetBaseException().Message}";
+                    logger.LogError(e, "Replications {Replications} of run {RunId} failed", Describe(batch), r.RunId);
+                    error ??= $"replications {Describe(batch)} failed: {e.GetBaseException().Message}";
                 }
             }
             if (_deactivated) return;
@@ -132,7 +137,6 @@ public sealed class RunGrain(
         }
         logger.LogInformation("Run {RunId}: {Scenario}, {Replications} replications, seed {Seed}, {Granularity} granularity",
             r.RunId, r.ScenarioName, r.Replications, r.Seed, r.Granularity);
-        int workers = Math.Clamp(r.MaxConcurrentReplications, 1, Math.Max(1, r.Replications));
         await Task.WhenAll(Enumerable.Range(0, workers).Select(Worker));
 
         // An outcome recorded by an aggregator activation that Orleans replaced while a silo's death was
@@ -224,4 +228,7 @@ public sealed class RunGrain(
     }
 
     private string Silo => silo.SiloAddress.Endpoint.ToString();
+
+    private static string Describe(int[] batch) =>
+        batch.Length > 1 && batch[^1] - batch[0] == batch.Length - 1 ? $"{batch[0]}–{batch[^1]}" : string.Join(", ", batch);
 }

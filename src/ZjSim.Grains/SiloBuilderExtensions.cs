@@ -23,7 +23,6 @@ public static class SiloBuilderExtensions
         // Orleans' binary serializer for run state: it keeps every double bit for bit (NaN, -0 included)
         // and carries model types through their surrogates, where the default JSON would not.
         silo.Services.AddKeyedSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>(ClusterNames.Storage);
-        silo.AddMemoryGrainStorage(ClusterNames.BrainStorage);
         if (storage is null) silo.AddMemoryGrainStorage(ClusterNames.Storage);
         else storage(silo);
         return silo;

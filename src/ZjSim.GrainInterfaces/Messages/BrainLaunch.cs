@@ -1,7 +1,8 @@
 namespace ZjSim.GrainInterfaces;
 
-/// <summary>What an industry brain grain knows about itself.</summary>
-[GenerateSerializer, Immutable, Alias("ZjSim.BrainRecord")]
-public sealed record BrainRecord(
-    [property: Id(0)] int Year,
-    [property: Id(1)] int[] ServedClusters);
+/// <summary>An industry brain launched in one replication: the year and the clusters it serves.</summary>
+[GenerateSerializer, Immutable, Alias("ZjSim.BrainLaunch")]
+public sealed record BrainLaunch(
+    [property: Id(0)] int Replication,
+    [property: Id(1)] int Year,
+    [property: Id(2)] int[] ServedClusters);
