@@ -25,7 +25,7 @@ public static class Cli
         var output = new Option<string?>("--out", "-o") { Description = "Output folder; must be new or empty (default: a new folder under runs/)" };
         var granularity = new Option<Granularity>("--granularity") { Description = "cluster (cluster grains step their enterprises in batch) or enterprise (one grain per enterprise)", DefaultValueFactory = _ => Granularity.Cluster };
         var scale = new Option<double?>("--scale") { Description = "Share of the province to simulate, in (0, 1] (default 1: province scale)" };
-        var concurrency = new Option<int?>("--concurrency") { Description = "Replications in flight at once, per scenario (default: max(2, cores))" };
+        var concurrency = new Option<int?>("--concurrency") { Description = "Lanes per scenario: batches of replications in flight at once (default: max(2, cores))" };
 
         var telemetry = new Option<TelemetryExport>("--telemetry") { Description = "off, console (print spans, metrics and logs) or otlp (send them to a collector)", DefaultValueFactory = _ => TelemetryExport.Off };
         var otlpEndpoint = new Option<string?>("--otlp-endpoint") { Description = "OTLP collector address (implies --telemetry otlp; default $OTEL_EXPORTER_OTLP_ENDPOINT, else http://localhost:4318)" };
