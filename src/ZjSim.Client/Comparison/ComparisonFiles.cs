@@ -23,9 +23,10 @@ public static class ComparisonFiles
 
     public static void WriteCsv(TextWriter w, ScenarioComparison c)
     {
-        w.WriteLine("table,item,scenario,statistic,value");
+        using var csv = RunCsv.Writer(w);
+        csv.WriteHeader(["table", "item", "scenario", "statistic", "value"]);
         void Row(string table, string item, string scenario, string statistic, double value) =>
-            w.WriteLine($"{table},{item},{ResultFiles.Csv(scenario)},{statistic},{ResultFiles.Number(value)}");
+            csv.WriteRecord([table, item, scenario, statistic, ResultFiles.Number(value)]);
         foreach (var g in c.Goals)
             foreach (var cell in g.Cells)
             {

@@ -50,6 +50,10 @@ public static partial class ScenarioLoader
             field == "world.scale" && options.Scale is not null ? "--scale"
             : layers.LastOrDefault(l => Contains(l.Overrides, field))?.File ?? defaultsPath;
 
+        // No parameter of model.json is null: a null (in model.json or a scenario) is an error naming its field.
+        if (ParameterPath.Walk(merged).FirstOrDefault(p => p.Node is null) is { Path: not null } missing)
+            throw new ConfigException(Blame(missing.Path), missing.Path, "is null; give a value");
+
         // Uncertain parameters: read and check each distribution, then stand its median in for it.
         var uncertain = new List<UncertainParameter>();
         foreach (var (field, node) in ParameterPath.Walk(merged).ToList())
@@ -106,6 +110,8 @@ public static partial class ScenarioLoader
     public static JsonObject ReadObject(string path)
     {
         string text;
+        if (Directory.Exists(path)) throw new ConfigException(path, null, "is a folder, not a file");
+        if (File.Exists(path) && !RegularFile.Is(path)) throw new ConfigException(path, null, "is not a regular file (a pipe or device): only files are read");
         try { text = File.ReadAllText(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -115,6 +121,10 @@ public static partial class ScenarioLoader
         {
             var node = JsonNode.Parse(text, documentOptions: ConfigJson.DocumentOptions);
             return node as JsonObject ?? throw new ConfigException(path, null, "must hold a JSON object");
+        }
+        catch (JsonException e) when (DuplicateKey(e) is string key)
+        {
+            throw new ConfigException(path, key, "is given twice in one object; each key may appear once");
         }
         catch (JsonException e)
         {
@@ -139,6 +149,8 @@ public static partial class ScenarioLoader
             string resolved = Path.IsPathRooted(target) ? target
                 : target.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? Path.Combine(configDir, target)
                 : Path.Combine(configDir, ConfigDirectory.ScenariosFolder, target + ".json");
+            if (!IsUnder(resolved, configDir))
+                throw new ConfigException(path, "extends", $"names '{target}', which is outside the config folder {Path.GetFullPath(configDir)}; a scenario may extend only files under it");
             if (!File.Exists(resolved))
                 throw new ConfigException(path, "extends", $"names '{target}', which was not found ({resolved})");
             string full = Path.GetFullPath(resolved);
@@ -155,6 +167,10 @@ public static partial class ScenarioLoader
         layers.Add(new Layer(path, overrides));
         return file;
     }
+
+    /// <summary>Whether a path lies inside a folder once '..' and '.' are resolved.</summary>
+    private static bool IsUnder(string path, string folder) =>
+        Path.GetFullPath(path).StartsWith(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     private static ModelParameters Deserialize(JsonObject merged, Func<string, string> blame)
     {
@@ -268,6 +284,13 @@ public static partial class ScenarioLoader
 
     [GeneratedRegex(@"[.\[\]]")]
     private static partial Regex PathPart();
+
+    /// <summary>The key that System.Text.Json found twice (it reports neither line nor path), or null.</summary>
+    public static string? DuplicateKey(JsonException e) =>
+        DuplicateProperty().Match(e.Message) is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex(@"^Duplicate property '(.*)' encountered")]
+    private static partial Regex DuplicateProperty();
 
     private static string FirstSentence(string message)
     {
