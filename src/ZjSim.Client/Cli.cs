@@ -24,6 +24,7 @@ public static class Cli
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter error, CancellationToken cancellation,
         Func<TelemetryOptions, TelemetryOptions>? adjustTelemetry = null)
     {
+        error = new Output.OneLineMessages(error);
         try
         {
             return await RunCommandAsync(args, console, error, cancellation, adjustTelemetry);

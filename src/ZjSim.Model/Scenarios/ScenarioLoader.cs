@@ -40,8 +40,14 @@ public static partial class ScenarioLoader
 
         var merged = (JsonObject)defaults.DeepClone();
         foreach (var layer in layers) Merge(merged, layer.Overrides);
+        foreach (var (key, node) in defaults)
+            if (node is not JsonObject && merged[key] is not JsonObject)
+                throw new ConfigException(defaultsPath, key, "must be an object of parameters");
+        foreach (var (key, node) in merged)
+            if (node is not JsonObject)
+                throw new ConfigException(layers.LastOrDefault(l => l.Overrides.ContainsKey(key))?.File ?? defaultsPath, key, "must be an object of parameters");
         if (options.Scale is double s)
-            ((JsonObject)merged["world"]!)["scale"] = s;
+            (merged["world"] as JsonObject ?? throw new ConfigException(defaultsPath, "world", "is missing"))["scale"] = s;
         if (options.EndYear is int end && merged["years"] is JsonObject years)
             years["end_year"] = end;
         if (options.HistoricalStart) DropPlansOutsideYears(merged);
@@ -172,11 +178,18 @@ public static partial class ScenarioLoader
     private static bool IsUnder(string path, string folder) =>
         Path.GetFullPath(path).StartsWith(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
+    /// <summary>The merged parameter set is complete: every parameter present and none null.</summary>
+    private static readonly JsonSerializerOptions StrictOptions = new(ConfigJson.Options)
+    {
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+    };
+
     private static ModelParameters Deserialize(JsonObject merged, Func<string, string> blame)
     {
         try
         {
-            return merged.Deserialize<ModelParameters>(ConfigJson.Options)
+            return merged.Deserialize<ModelParameters>(StrictOptions)
                 ?? throw new ConfigException(blame(""), null, "holds no parameters");
         }
         catch (JsonException e)
