@@ -1,8 +1,11 @@
 using System.CommandLine;
 using Spectre.Console;
 using ZjSim.Client.Commands;
+using ZjSim.Client.Hosting;
 using ZjSim.GrainInterfaces;
 using ZjSim.Grains.Telemetry;
+using ZjSim.Model.Scenarios;
+using CrashLog = ZjSim.CrashLog;
 
 namespace ZjSim.Client;
 
@@ -12,9 +15,39 @@ namespace ZjSim.Client;
 /// </summary>
 public static class Cli
 {
+    /// <summary>
+    /// The top guard: known bad input is one line and exit code 2 (the commands name the file and field);
+    /// anything unforeseen is one line naming what failed, exit code 1, and its full trace in a log file
+    /// (<see cref="CrashLog"/>) whose path the line gives. Never a stack trace on the terminal.
+    /// </summary>
     /// <param name="adjustTelemetry">Lets tests attach in-memory exporters to what the options chose.</param>
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter error, CancellationToken cancellation,
         Func<TelemetryOptions, TelemetryOptions>? adjustTelemetry = null)
+    {
+        error = new Output.OneLineMessages(error);
+        try
+        {
+            return await RunCommandAsync(args, console, error, cancellation, adjustTelemetry);
+        }
+        catch (Exception e) when (e is UsageException or ConfigException or ClusterUnreachableException)
+        {
+            error.WriteLine($"zjsim: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            error.WriteLine("zjsim: cancelled; nothing was written");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            error.WriteLine(CrashLog.Line("zjsim", e, CrashLog.Write("zjsim", e, args)));
+            return ExitCodes.Failed;
+        }
+    }
+
+    private static async Task<int> RunCommandAsync(string[] args, IAnsiConsole console, TextWriter error, CancellationToken cancellation,
+        Func<TelemetryOptions, TelemetryOptions>? adjustTelemetry)
     {
         var config = new Option<string?>("--config") { Description = "The config folder (default: the nearest config/ above the working directory, or $ZJSIM_CONFIG)", Recursive = true };
         var cluster = new Option<string?>("--cluster") { Description = "Run on the ZjSim cluster whose membership is in this Redis (redis://HOST:PORT) instead of an embedded silo", Recursive = true };
@@ -72,8 +105,9 @@ public static class Cli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var e in parsed.Errors) error.WriteLine($"zjsim: {e.Message}");
-            error.WriteLine("Try 'zjsim --help'.");
+            // One message, the first: later ones follow from it (an option that swallowed the next one leaves
+            // that one's value unrecognised and a required option missing).
+            error.WriteLine($"zjsim: {parsed.Errors[0].Message.TrimEnd('.')}. Try 'zjsim --help'.");
             return ExitCodes.BadInput;
         }
 

@@ -1,6 +1,9 @@
 using Spectre.Console;
 using ZjSim.Client;
 
+// Cli.RunAsync guards the command itself; this catches what fails on another thread.
+ZjSim.CrashLog.InstallLastResort("zjsim", args);
+
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

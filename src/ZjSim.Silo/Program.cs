@@ -9,6 +9,8 @@ using ZjSim.Grains.Telemetry;
 // With --cluster redis://HOST:PORT, membership and run state live in that Redis: silos join and leave
 // freely and a run survives the loss of any of them. Without it, Orleans' development membership: the
 // first silo is the primary, the others join it with --primary-port, and killing the primary ends the cluster.
+// The top guard: anything unforeseen is one line and exit code 1, its trace in a log file (CrashLog.cs), never an abort.
+ZjSim.CrashLog.InstallLastResort("zjsim-silo", args);
 const string Usage = "usage: zjsim-silo [--cluster redis://HOST:PORT] [--silo-port P] [--gateway-port G|0]\n" +
                      "                  [--listen ADDR] [--advertise ADDR] [--primary-port P0]\n" +
                      "                  [--telemetry off|console|otlp] [--otlp-endpoint URL] [--otlp-grpc]\n" +

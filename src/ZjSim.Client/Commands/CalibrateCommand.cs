@@ -56,6 +56,7 @@ public static class CalibrateCommand
             var fixedByStart = fit.FirstOrDefault(p => scenario.Uncertainty.Parameters.All(u => u.Path != p.Path));
             if (fixedByStart is not null)
                 throw new UsageException($"{priorsPath}: '{fixedByStart.Path}' is to be fitted, but a later layer ({HistoricalStart.StartFile(configDir, o.From)}) sets it");
+            if (outOption is not null && outOption.Trim().Length == 0) throw new UsageException("--out '': must name a file");
             outPath = Path.GetFullPath(outOption ?? CalibratedFile.PathIn(configDir));
             if (Directory.Exists(outPath))
                 throw new UsageException($"--out {outOption}: is a folder; give the file to write, such as {CalibratedFile.FileName}");

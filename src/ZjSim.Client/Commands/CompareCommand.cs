@@ -58,11 +58,11 @@ public static class CompareCommand
     /// <summary>A compare folder stands for its scenario folders; a run folder for itself.</summary>
     public static IEnumerable<string> ExpandRunFolders(string dir)
     {
-        var manifest = RunFolderReader.ReadManifest(dir);
-        RunFolderReader.CheckCompatible(manifest, Path.Combine(dir, ResultFiles.Manifest));
-        if (manifest["command"]?.GetValue<string>() == "compare")
-            return manifest["scenarios"]!.AsArray().Select(n => Path.Combine(dir, n!.GetValue<string>()));
-        return [dir];
+        var m = RunFolderReader.ReadFields(dir);
+        if (m.Text("command") != "compare") return [dir];
+        // A scenario name is a folder inside the compare folder, never a path out of it.
+        return m.Texts("scenarios").Select((name, i) => name.Length == 0 || name != Path.GetFileName(name) || name is "." or ".."
+            ? throw m.Bad($"scenarios[{i}]", "a scenario folder's name") : Path.Combine(dir, name)).ToList();
     }
 
     private static async Task<int> Simulate(CompareOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation, string? cluster)

@@ -28,17 +28,11 @@ public static class SavedRunsCommands
         foreach (var folder in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
         {
             if (!RunFolderReader.IsRunFolder(folder)) continue;
-            JsonObject m;
-            try { m = RunFolderReader.ReadManifest(folder); }
-            catch (UsageException e) { table.AddRow(Markup.Escape(Path.GetFileName(folder)), "?", Markup.Escape(e.Message), "", "", "", "unreadable"); continue; }
-            string command = m["command"]?.GetValue<string>() ?? "?";
-            string scenarios = command == "run"
-                ? m["scenario"]?["name"]?.GetValue<string>() ?? "?"
-                : string.Join(", ", m["scenarios"]?.AsArray().Select(n => n!.GetValue<string>()) ?? []);
-            bool partial = m["partial"]?.GetValue<bool>() ?? false;
-            table.AddRow(Markup.Escape(Path.GetFileName(folder)), command, Markup.Escape(scenarios),
-                m["replications"]?.ToString() ?? "", m["seed"]?.ToString() ?? "", m["scale"]?.ToString() ?? "",
-                partial ? "[yellow]partial[/]" : "complete");
+            // One bad folder is one line on stderr; the good runs are listed all the same.
+            string[] row;
+            try { row = Row(folder); }
+            catch (UsageException e) { error.WriteLine($"zjsim runs: skipped {e.Message}"); continue; }
+            table.AddRow(row);
             count++;
         }
         if (count == 0) console.WriteLine($"No runs in {Path.GetFullPath(root)}.");
@@ -46,13 +40,28 @@ public static class SavedRunsCommands
         return ExitCodes.Ok;
     }
 
+    private static string[] Row(string folder)
+    {
+        var m = RunFolderReader.ReadFields(folder);
+        string command = m.Text("command");
+        string scenarios = command switch
+        {
+            "run" => m.Text("scenario.name"),
+            "compare" => string.Join(", ", m.Texts("scenarios")),
+            "compare --from" => string.Join(", ", m.Texts("sources").Select(Path.GetFileName)),
+            _ => throw new UsageException($"{m.Path}: field 'command' names an unknown command '{command}'"),
+        };
+        string Number(string field) => m.Node(field) is JsonValue v && (v.TryGetValue(out double _) || v.TryGetValue(out ulong _)) ? v.ToJsonString() : "";
+        return [Markup.Escape(Path.GetFileName(folder)), Markup.Escape(command), Markup.Escape(scenarios),
+            Number("replications"), Number("seed"), Number("scale"), m.Bool("partial", missing: false) ? "[yellow]partial[/]" : "complete"];
+    }
+
     public static int Show(string dir, IAnsiConsole console, TextWriter error)
     {
         try
         {
-            var m = RunFolderReader.ReadManifest(dir);
-            RunFolderReader.CheckCompatible(m, Path.Combine(dir, ResultFiles.Manifest));
-            switch (m["command"]?.GetValue<string>())
+            var m = RunFolderReader.ReadFields(dir);
+            switch (m.Text("command"))
             {
                 case "run":
                     RunReport.Print(console, RunFolderReader.Load(dir));
@@ -61,11 +70,10 @@ public static class SavedRunsCommands
                     ComparisonReport.Print(console, ScenarioComparison.Build(CompareCommand.ExpandRunFolders(dir).Select(RunFolderReader.Load).ToList()));
                     break;
                 case "compare --from":
-                    var sources = m["sources"]!.AsArray().Select(n => n!.GetValue<string>());
-                    ComparisonReport.Print(console, ScenarioComparison.Build(sources.Select(RunFolderReader.Load).ToList()));
+                    ComparisonReport.Print(console, ScenarioComparison.Build(m.Texts("sources").Select(RunFolderReader.Load).ToList()));
                     break;
                 default:
-                    throw new UsageException($"{dir}: manifest names an unknown command '{m["command"]}'");
+                    throw new UsageException($"{m.Path}: field 'command' names an unknown command '{m.Text("command")}'");
             }
             return ExitCodes.Ok;
         }

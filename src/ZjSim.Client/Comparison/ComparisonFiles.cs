@@ -23,9 +23,10 @@ public static class ComparisonFiles
 
     public static void WriteCsv(TextWriter w, ScenarioComparison c)
     {
-        w.WriteLine("table,item,scenario,statistic,value");
+        using var csv = RunCsv.Writer(w);
+        csv.WriteHeader(["table", "item", "scenario", "statistic", "value"]);
         void Row(string table, string item, string scenario, string statistic, double value) =>
-            w.WriteLine($"{table},{item},{ResultFiles.Csv(scenario)},{statistic},{ResultFiles.Number(value)}");
+            csv.WriteRecord([table, item, scenario, statistic, ResultFiles.Number(value)]);
         foreach (var g in c.Goals)
             foreach (var cell in g.Cells)
             {
@@ -91,13 +92,13 @@ public static class ComparisonFiles
         ["indicators"] = new JsonArray(c.Indicators.Select(row => (JsonNode)new JsonObject
         {
             ["indicator"] = row.Indicator.Name,
-            ["target"] = row.Target,
+            ["target"] = row.Target is double t ? Finite(t) : null,
             ["scenarios"] = new JsonArray(row.Cells.Select(cell => (JsonNode)new JsonObject
             {
                 ["scenario"] = cell.Scenario,
-                ["median"] = cell.Median,
-                ["p05"] = cell.P05,
-                ["p95"] = cell.P95,
+                ["median"] = Finite(cell.Median),
+                ["p05"] = Finite(cell.P05),
+                ["p95"] = Finite(cell.P95),
                 ["year_median_meets_target"] = cell.YearMedianMeetsTarget,
             }).ToArray()),
         }).ToArray()),
@@ -105,9 +106,12 @@ public static class ComparisonFiles
 
     private static JsonObject Node(Interval i) => new()
     {
-        ["estimate"] = i.Estimate,
-        ["lower"] = i.Lower,
-        ["upper"] = i.Upper,
+        ["estimate"] = Finite(i.Estimate),
+        ["lower"] = Finite(i.Lower),
+        ["upper"] = Finite(i.Upper),
         ["significant"] = i.ExcludesZero,
     };
+
+    /// <summary>JSON has no NaN or infinity: an undefined statistic (an interval from too few replications, say) is null.</summary>
+    private static JsonNode? Finite(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
 }

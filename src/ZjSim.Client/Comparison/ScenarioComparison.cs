@@ -39,8 +39,16 @@ public sealed record ScenarioComparison(
                 throw new UsageException($"{Label(r)} covers {r.FirstYear}–{r.LastYear} but {Label(first)} covers {first.FirstYear}–{first.LastYear}: runs with different years cannot be compared");
             if (!r.Goals.Select(g => g.Name).SequenceEqual(first.Goals.Select(g => g.Name)))
                 throw new UsageException($"{Label(r)} checks different goals from {Label(first)}: they cannot be compared");
+            // The same goals read differently (another target, year or indicator) would pass for a policy effect.
+            if (r.Goals.Zip(first.Goals).FirstOrDefault(p => p.First != p.Second) is ({ } theirs, { } ours))
+                throw new UsageException($"{Label(r)} reads goal '{theirs.Name}' differently from {Label(first)} ({GoalDifference(ours, theirs)}): runs with different goal readings cannot be compared");
+            // A smaller world holds fewer enterprises and scales its title targets: its chances are not the province's.
+            if (r.Scale != first.Scale)
+                throw new UsageException($"{Label(r)} was run at scale {r.Scale} but {Label(first)} at scale {first.Scale}: runs of different scales cannot be compared");
         }
         var duplicate = runs.GroupBy(r => r.Scenario).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null && duplicate.Select(r => r.ScenarioHash).Distinct().Count() > 1)
+            throw new UsageException($"{string.Join(" and ", duplicate.Select(Label))} are both named '{duplicate.Key}' but hold different parameters (scenario hashes {string.Join(" and ", duplicate.Select(r => r.ScenarioHash[..Math.Min(12, r.ScenarioHash.Length)]))}): their results could not be told apart");
         if (duplicate is not null) throw new UsageException($"scenario '{duplicate.Key}' is given twice");
         if (runs.Any(r => r.Replications == 0)) throw new UsageException($"{Label(runs.First(r => r.Replications == 0))} holds no replications");
 
@@ -103,4 +111,11 @@ public sealed record ScenarioComparison(
     }
 
     private static string Label(RunRecord r) => r.Folder ?? r.Scenario;
+
+    private static string GoalDifference(Goal a, Goal b) =>
+        a.Indicator != b.Indicator ? $"indicator {a.Indicator} against {b.Indicator}"
+        : a.Comparison != b.Comparison || a.Target != b.Target ? $"{a.Comparison} {a.Target} against {b.Comparison} {b.Target}"
+        : a.Year != b.Year || a.Mode != b.Mode || a.FromYear != b.FromYear ? $"in {a.Year} ({a.Mode}) against {b.Year} ({b.Mode})"
+        : a.ScalesWithWorld != b.ScalesWithWorld ? "one scales with the world, the other does not"
+        : "their readings differ";
 }

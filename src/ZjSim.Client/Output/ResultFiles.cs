@@ -30,24 +30,29 @@ public static class ResultFiles
         folder.Write(Path.Combine(prefix, Manifest), w => w.Write(ManifestJson(record, provenance).ToJsonString(ConfigJson.Indented)));
     }
 
+    public static readonly string[] IndicatorsHeader = ["scenario", "replication", "year", "indicator", "value"];
+
     public static void WriteIndicators(TextWriter w, RunRecord record)
     {
-        string scenario = Csv(record.Scenario);
-        w.WriteLine("scenario,replication,year,indicator,value");
+        using var csv = RunCsv.Writer(w);
+        csv.WriteHeader(IndicatorsHeader);
         foreach (var o in record.Outcomes)
         {
             var t = o.Indicators;
+            string replication = o.Replication.ToString(CultureInfo.InvariantCulture);
             for (int year = t.FirstYear; year <= t.LastYear; year++)
                 foreach (var i in Indicators.All)
                 {
                     double v = t[year, i];
                     if (double.IsNaN(v)) continue;
-                    w.WriteLine($"{scenario},{o.Replication},{year},{i.Name},{Number(v)}");
+                    csv.WriteRecord([record.Scenario, replication, year.ToString(CultureInfo.InvariantCulture), i.Name, Number(v)]);
                 }
         }
     }
 
-    public const string GoalsHeader = "scenario,replication,goal,target,value,met";
+    /// <summary>goals.csv's fixed columns; the draws of uncertain parameters follow them.</summary>
+    public static readonly string[] GoalsColumns = ["scenario", "replication", "goal", "target", "value", "met"];
+    public static string GoalsHeader => string.Join(',', GoalsColumns);
 
     /// <summary>
     /// One row per replication and goal. With uncertain parameters, each one's draw follows as a column named
@@ -55,27 +60,29 @@ public static class ResultFiles
     /// </summary>
     public static void WriteGoals(TextWriter w, RunRecord record, ModelParameters nominal, ParameterUncertainty uncertainty)
     {
-        string scenario = Csv(record.Scenario);
-        w.WriteLine(GoalsHeader + string.Concat(uncertainty.Parameters.Select(u => "," + Csv(u.Path))));
+        using var csv = RunCsv.Writer(w);
+        csv.WriteHeader([.. GoalsColumns, .. uncertainty.Parameters.Select(u => u.Path)]);
         foreach (var o in record.Outcomes)
         {
-            string drawn = uncertainty.IsEmpty ? ""
-                : string.Concat(uncertainty.Draw(record.Seed, o.Replication, nominal.Years.BaseYear).Select(v => "," + Number(v)));
+            string[] drawn = uncertainty.IsEmpty ? []
+                : uncertainty.Draw(record.Seed, o.Replication, nominal.Years.BaseYear).Select(Number).ToArray();
+            string replication = o.Replication.ToString(CultureInfo.InvariantCulture);
             foreach (var g in o.Goals)
-                w.WriteLine($"{scenario},{o.Replication},{g.Goal},{Number(g.Target)},{Number(g.Value)},{(g.Met ? "true" : "false")}{drawn}");
+                csv.WriteRecord([record.Scenario, replication, g.Goal, Number(g.Target), Number(g.Value), g.Met ? "true" : "false", .. drawn]);
         }
     }
 
     /// <summary>The value each replication drew for each uncertain parameter, one row per draw (tidy).</summary>
     public static void WriteParameters(TextWriter w, RunRecord record, ModelParameters nominal, ParameterUncertainty uncertainty)
     {
-        string scenario = Csv(record.Scenario);
-        w.WriteLine("scenario,replication,parameter,value");
+        using var csv = RunCsv.Writer(w);
+        csv.WriteHeader(["scenario", "replication", "parameter", "value"]);
         foreach (var o in record.Outcomes)
         {
             var values = uncertainty.Draw(record.Seed, o.Replication, nominal.Years.BaseYear);
+            string replication = o.Replication.ToString(CultureInfo.InvariantCulture);
             for (int k = 0; k < values.Length; k++)
-                w.WriteLine($"{scenario},{o.Replication},{Csv(uncertainty.Parameters[k].Path)},{Number(values[k])}");
+                csv.WriteRecord([record.Scenario, replication, uncertainty.Parameters[k].Path, Number(values[k])]);
         }
     }
 
@@ -155,5 +162,4 @@ public static class ResultFiles
     /// <summary>Shortest text that reads back to the same double, so files compare bit for bit.</summary>
     public static string Number(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
-    public static string Csv(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 }

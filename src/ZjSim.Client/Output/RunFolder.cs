@@ -17,13 +17,19 @@ public sealed class RunFolder : IDisposable
     /// <summary>Checks DIR can be written (before the run starts, so bad input fails fast) and reserves staging.</summary>
     public static RunFolder Reserve(string? requested, string defaultName)
     {
+        if (requested is not null && (requested.Trim().Length == 0 || requested.Contains('\0')))
+            throw new UsageException($"--out '{requested}': must name a folder");
         string shown = requested ?? Path.Combine("runs", defaultName);
-        string full = Path.GetFullPath(shown);
+        string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(shown));
         if (File.Exists(full)) throw new UsageException($"--out {shown}: is a file, not a folder");
         if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
             throw new UsageException($"--out {shown}: already exists and is not empty; choose a new folder so no earlier run is overwritten");
         string parent = Path.GetDirectoryName(full) ?? throw new UsageException($"--out {shown}: has no parent folder");
-        string staging = Path.Combine(parent, $".{Path.GetFileName(full)}.partial-{Environment.ProcessId}");
+        if (Path.GetFileName(full).Length == 0) throw new UsageException($"--out {shown}: must name a folder, not a file-system root");
+        if (System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(full)) > StagingName.MaxNameBytes)
+            throw new UsageException($"--out {shown}: the folder name is longer than {StagingName.MaxNameBytes} bytes, the file system's limit");
+        StagingName.RemoveStale(parent);
+        string staging = Path.Combine(parent, StagingName.For(Path.GetFileName(full), Environment.ProcessId));
         try
         {
             Directory.CreateDirectory(parent);

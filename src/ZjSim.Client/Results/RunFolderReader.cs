@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ZjSim.Client.Output;
@@ -9,9 +8,14 @@ using ZjSim.Model.Scenarios;
 
 namespace ZjSim.Client.Results;
 
-/// <summary>Reads a run folder written by `run` (or a scenario folder of `compare`) back into a RunRecord.</summary>
+/// <summary>
+/// Reads a run folder written by `run` (or a scenario folder of `compare`) back into a RunRecord, with the CSV
+/// library that wrote it. Every problem is one <see cref="UsageException"/> naming the file and the line or field.
+/// </summary>
 public static class RunFolderReader
 {
+    private static readonly JsonDocumentOptions ManifestOptions = new() { AllowDuplicateProperties = false };
+
     public static bool IsRunFolder(string dir) => File.Exists(Path.Combine(dir, ResultFiles.Manifest));
 
     public static JsonObject ReadManifest(string dir)
@@ -19,9 +23,20 @@ public static class RunFolderReader
         string path = Path.Combine(dir, ResultFiles.Manifest);
         if (!Directory.Exists(dir)) throw new UsageException($"{dir}: no such folder");
         if (!File.Exists(path)) throw new UsageException($"{dir}: is not a ZjSim run folder (no {ResultFiles.Manifest})");
+        if (!RegularFile.Is(path)) throw new UsageException($"{path}: is not a regular file");
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path}: cannot be read ({e.Message})");
+        }
         try
         {
-            return JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new UsageException($"{path}: is not a JSON object");
+            return JsonNode.Parse(text, documentOptions: ManifestOptions) as JsonObject ?? throw new UsageException($"{path}: is not a JSON object");
+        }
+        catch (JsonException e) when (ScenarioLoader.DuplicateKey(e) is string key)
+        {
+            throw new UsageException($"{path}: field '{key}' is given twice");
         }
         catch (JsonException e)
         {
@@ -29,67 +44,84 @@ public static class RunFolderReader
         }
     }
 
+    /// <summary>The manifest's fields, checked to be in the format this ZjSim reads.</summary>
+    public static ManifestFields ReadFields(string dir)
+    {
+        var fields = new ManifestFields(ReadManifest(dir), Path.Combine(dir, ResultFiles.Manifest));
+        CheckCompatible(fields.Manifest, fields.Path);
+        return fields;
+    }
+
     public static RunRecord Load(string dir)
     {
-        var m = ReadManifest(dir);
-        string manifestPath = Path.Combine(dir, ResultFiles.Manifest);
-        CheckCompatible(m, manifestPath);
-        if (Get<string>(m, "command", manifestPath) != "run")
-            throw new UsageException($"{dir}: is a '{m["command"]}' folder, not a single run (its scenario folders are)");
-        try
-        {
-            var scenario = m["scenario"]!.AsObject();
-            var years = m["years"]!.AsArray();
-            int first = years[0]!.GetValue<int>(), last = years[1]!.GetValue<int>();
-            var goals = m["goals"]!["goals"].Deserialize<List<Goal>>(ConfigJson.Options)!;
-            var outcomes = ReadOutcomes(dir, first, last, goals);
-            return new RunRecord(
-                Get<string>(m, "run_id", manifestPath), scenario["name"]!.GetValue<string>(), scenario["description"]?.GetValue<string>() ?? "",
-                scenario["hash_sha256"]!.GetValue<string>(), m["seed"]!.GetValue<ulong>(), m["replications"]!.GetValue<int>(),
-                m["partial"]?.GetValue<bool>() ?? false, m["granularity"]!.GetValue<string>(), m["scale"]!.GetValue<double>(),
-                first, last, m["zjsim_version"]!.GetValue<string>(), goals, outcomes, Path.GetFullPath(dir));
-        }
-        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or JsonException or FormatException or KeyNotFoundException)
-        {
-            throw new UsageException($"{manifestPath}: is incomplete or malformed ({e.Message})");
-        }
+        var m = ReadFields(dir);
+        if (m.Text("command") != "run")
+            throw new UsageException($"{dir}: is a '{m.Text("command")}' folder, not a single run (its scenario folders are)");
+        CheckHash(m);
+        var (first, last) = m.Years();
+        var goals = m.Deserialize<List<Goal>>("goals.goals", ConfigJson.Options);
+        for (int i = 0; i < goals.Count; i++)
+            if (goals[i]?.Name is null) throw m.Bad($"goals.goals[{i}]", "a goal with a name");
+        var record = new RunRecord(
+            m.Text("run_id"), m.Text("scenario.name"), m.OptionalText("scenario.description") ?? "",
+            m.Text("scenario.hash_sha256"), m.ULong("seed"), m.Int("replications"),
+            m.Bool("partial", missing: false), m.Text("granularity"), m.Double("scale"),
+            first, last, m.Text("zjsim_version"), goals, [], Path.GetFullPath(dir));
+        return record with { Outcomes = ReadOutcomes(dir, first, last, goals) };
+    }
+
+    /// <summary>The scenario hash identifies the parameters listed beside it; if they disagree, the manifest was altered.</summary>
+    private static void CheckHash(ManifestFields m)
+    {
+        string hash = m.Text("scenario.hash_sha256");
+        var parameters = m.Object("scenario.parameters");
+        string actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(parameters.ToJsonString(ConfigJson.Options))));
+        if (!string.Equals(hash, actual, StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"{m.Path}: field 'scenario.hash_sha256' does not match the scenario's parameters listed beside it (the manifest was altered)");
     }
 
     /// <summary>Folders written by a newer or older format cannot be read safely.</summary>
     public static void CheckCompatible(JsonObject manifest, string path)
     {
-        int format = manifest["format"]?.GetValue<int>() ?? 0;
+        var m = new ManifestFields(manifest, path);
+        int format = m.Has("format") ? m.Int("format") : 0;
         if (format != ResultFiles.Format)
-            throw new UsageException($"{path}: written in result format {format} by ZjSim {manifest["zjsim_version"]}, this ZjSim reads format {ResultFiles.Format}");
+            throw new UsageException($"{path}: written in result format {format} by ZjSim {m.Node("zjsim_version")?.ToJsonString() ?? "?"}, this ZjSim reads format {ResultFiles.Format}");
     }
-
-    private static T Get<T>(JsonObject m, string key, string path) =>
-        m[key] is JsonNode n ? n.GetValue<T>() : throw new UsageException($"{path}: missing '{key}'");
 
     private static ReplicationOutcome[] ReadOutcomes(string dir, int firstYear, int lastYear, IReadOnlyList<Goal> goals)
     {
         var tables = new SortedDictionary<int, IndicatorTable>();
         string indicatorsPath = Path.Combine(dir, ResultFiles.IndicatorsCsv);
-        foreach (var (line, f) in Rows(indicatorsPath, "scenario,replication,year,indicator,value"))
+        foreach (var row in RunCsv.Read(indicatorsPath, ResultFiles.IndicatorsHeader))
         {
-            int rep = int.Parse(f[1], CultureInfo.InvariantCulture), year = int.Parse(f[2], CultureInfo.InvariantCulture);
-            if (!Indicators.TryParse(f[3], out var indicator))
-                throw new UsageException($"{indicatorsPath}: line {line}: unknown indicator '{f[3]}'");
+            int rep = row.Int(1), year = row.Int(2);
+            if (!Indicators.TryParse(row.Text(3), out var indicator))
+                throw new UsageException($"{indicatorsPath}: line {row.Line}: unknown indicator '{row.Text(3)}'");
             if (year < firstYear || year > lastYear)
-                throw new UsageException($"{indicatorsPath}: line {line}: year {year} outside the manifest's {firstYear}–{lastYear}");
+                throw new UsageException($"{indicatorsPath}: line {row.Line}: year {year} outside the manifest's {firstYear}–{lastYear}");
             if (!tables.TryGetValue(rep, out var t)) tables[rep] = t = new IndicatorTable(firstYear, lastYear);
-            t[year, indicator] = double.Parse(f[4], CultureInfo.InvariantCulture);
+            t[year, indicator] = row.Double(4);
         }
 
         var results = new Dictionary<int, List<GoalResult>>();
         string goalsPath = Path.Combine(dir, ResultFiles.GoalsCsv);
         // Columns after `met` are the draws of uncertain parameters, which a comparison does not need.
-        foreach (var (line, f) in Rows(goalsPath, ResultFiles.GoalsHeader, extraColumns: true))
+        foreach (var row in RunCsv.Read(goalsPath, ResultFiles.GoalsColumns, extraColumns: true))
         {
-            int rep = int.Parse(f[1], CultureInfo.InvariantCulture);
+            int rep = row.Int(1);
             if (!results.TryGetValue(rep, out var list)) results[rep] = list = [];
-            list.Add(new GoalResult(f[2], double.Parse(f[3], CultureInfo.InvariantCulture), double.Parse(f[4], CultureInfo.InvariantCulture), bool.Parse(f[5])));
+            if (list.Count >= goals.Count)
+                throw new UsageException($"{goalsPath}: line {row.Line}: replication {rep} lists more goals than the manifest's {goals.Count}");
+            string expected = goals[list.Count].Name;
+            if (row.Text(2) != expected)
+                throw new UsageException($"{goalsPath}: line {row.Line}: goal '{row.Text(2)}' where the manifest's goal '{expected}' belongs");
+            list.Add(new GoalResult(row.Text(2), row.Double(3), row.Double(4), row.Bool(5)));
         }
+        var orphan = results.Keys.FirstOrDefault(r => !tables.ContainsKey(r), int.MinValue);
+        if (orphan != int.MinValue)
+            throw new UsageException($"{indicatorsPath}: holds no rows of replication {orphan}, which {goalsPath} lists");
 
         return tables.Select(kv =>
         {
@@ -97,24 +129,5 @@ public static class RunFolderReader
                 throw new UsageException($"{goalsPath}: replication {kv.Key} does not list the manifest's {goals.Count} goals");
             return new ReplicationOutcome(kv.Key, kv.Value, g.ToArray(), 0);
         }).ToArray();
-    }
-
-    private static IEnumerable<(int Line, string[] Fields)> Rows(string path, string header, bool extraColumns = false)
-    {
-        if (!File.Exists(path)) throw new UsageException($"{path}: missing from the run folder");
-        using var reader = new StreamReader(path);
-        string? first = reader.ReadLine();
-        if (first != header && !(extraColumns && first is not null && first.StartsWith(header + ",", StringComparison.Ordinal)))
-            throw new UsageException($"{path}: header is not '{header}'");
-        int fields = first!.Split(',').Length;
-        int line = 1;
-        while (reader.ReadLine() is string text)
-        {
-            line++;
-            if (text.Length == 0) continue;
-            var f = text.Split(',');
-            if (f.Length != fields) throw new UsageException($"{path}: line {line}: expected {fields} fields, got {f.Length}");
-            yield return (line, f);
-        }
     }
 }

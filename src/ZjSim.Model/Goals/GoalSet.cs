@@ -20,6 +20,14 @@ public sealed record GoalSet(IReadOnlyList<Goal> Goals)
         {
             throw new ConfigException(path, (e.Path ?? "$").TrimStart('$').TrimStart('.'), $"has the wrong type or is missing: {e.Message.Split(". Path:")[0]}");
         }
+        if (file.Goals is null) throw new ConfigException(path, "goals", "must be a list of goals, such as \"goals\": [ { \"name\": ..., \"indicator\": ... } ]");
+        for (int i = 0; i < file.Goals.Count; i++)
+        {
+            var g = file.Goals[i];
+            if (g is null) throw new ConfigException(path, $"goals[{i}]", "must be a goal object, not null");
+            foreach (var (field, value) in new[] { ("name", g.Name), ("indicator", g.Indicator), ("comparison", g.Comparison), ("reading", g.Reading) })
+                if (value is null) throw new ConfigException(path, $"goals[{i}].{field}", "is missing");
+        }
         var check = new ParameterCheck();
         var names = new HashSet<string>();
         for (int i = 0; i < file.Goals.Count; i++)

@@ -14,6 +14,8 @@ public static class ConfigJson
     {
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        // A key given twice would silently keep one of the two values: refuse it, naming the key.
+        AllowDuplicateProperties = false,
     };
 
     private static JsonSerializerOptions Create(bool indented) => new()

@@ -40,8 +40,14 @@ public static partial class ScenarioLoader
 
         var merged = (JsonObject)defaults.DeepClone();
         foreach (var layer in layers) Merge(merged, layer.Overrides);
+        foreach (var (key, node) in defaults)
+            if (node is not JsonObject && merged[key] is not JsonObject)
+                throw new ConfigException(defaultsPath, key, "must be an object of parameters");
+        foreach (var (key, node) in merged)
+            if (node is not JsonObject)
+                throw new ConfigException(layers.LastOrDefault(l => l.Overrides.ContainsKey(key))?.File ?? defaultsPath, key, "must be an object of parameters");
         if (options.Scale is double s)
-            ((JsonObject)merged["world"]!)["scale"] = s;
+            (merged["world"] as JsonObject ?? throw new ConfigException(defaultsPath, "world", "is missing"))["scale"] = s;
         if (options.EndYear is int end && merged["years"] is JsonObject years)
             years["end_year"] = end;
         if (options.HistoricalStart) DropPlansOutsideYears(merged);
@@ -49,6 +55,10 @@ public static partial class ScenarioLoader
         string Blame(string field) =>
             field == "world.scale" && options.Scale is not null ? "--scale"
             : layers.LastOrDefault(l => Contains(l.Overrides, field))?.File ?? defaultsPath;
+
+        // No parameter of model.json is null: a null (in model.json or a scenario) is an error naming its field.
+        if (ParameterPath.Walk(merged).FirstOrDefault(p => p.Node is null) is { Path: not null } missing)
+            throw new ConfigException(Blame(missing.Path), missing.Path, "is null; give a value");
 
         // Uncertain parameters: read and check each distribution, then stand its median in for it.
         var uncertain = new List<UncertainParameter>();
@@ -106,6 +116,8 @@ public static partial class ScenarioLoader
     public static JsonObject ReadObject(string path)
     {
         string text;
+        if (Directory.Exists(path)) throw new ConfigException(path, null, "is a folder, not a file");
+        if (File.Exists(path) && !RegularFile.Is(path)) throw new ConfigException(path, null, "is not a regular file (a pipe or device): only files are read");
         try { text = File.ReadAllText(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -115,6 +127,10 @@ public static partial class ScenarioLoader
         {
             var node = JsonNode.Parse(text, documentOptions: ConfigJson.DocumentOptions);
             return node as JsonObject ?? throw new ConfigException(path, null, "must hold a JSON object");
+        }
+        catch (JsonException e) when (DuplicateKey(e) is string key)
+        {
+            throw new ConfigException(path, key, "is given twice in one object; each key may appear once");
         }
         catch (JsonException e)
         {
@@ -139,6 +155,8 @@ public static partial class ScenarioLoader
             string resolved = Path.IsPathRooted(target) ? target
                 : target.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? Path.Combine(configDir, target)
                 : Path.Combine(configDir, ConfigDirectory.ScenariosFolder, target + ".json");
+            if (!IsUnder(resolved, configDir))
+                throw new ConfigException(path, "extends", $"names '{target}', which is outside the config folder {Path.GetFullPath(configDir)}; a scenario may extend only files under it");
             if (!File.Exists(resolved))
                 throw new ConfigException(path, "extends", $"names '{target}', which was not found ({resolved})");
             string full = Path.GetFullPath(resolved);
@@ -156,11 +174,22 @@ public static partial class ScenarioLoader
         return file;
     }
 
+    /// <summary>Whether a path lies inside a folder once '..' and '.' are resolved.</summary>
+    private static bool IsUnder(string path, string folder) =>
+        Path.GetFullPath(path).StartsWith(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>The merged parameter set is complete: every parameter present and none null.</summary>
+    private static readonly JsonSerializerOptions StrictOptions = new(ConfigJson.Options)
+    {
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+    };
+
     private static ModelParameters Deserialize(JsonObject merged, Func<string, string> blame)
     {
         try
         {
-            return merged.Deserialize<ModelParameters>(ConfigJson.Options)
+            return merged.Deserialize<ModelParameters>(StrictOptions)
                 ?? throw new ConfigException(blame(""), null, "holds no parameters");
         }
         catch (JsonException e)
@@ -268,6 +297,13 @@ public static partial class ScenarioLoader
 
     [GeneratedRegex(@"[.\[\]]")]
     private static partial Regex PathPart();
+
+    /// <summary>The key that System.Text.Json found twice (it reports neither line nor path), or null.</summary>
+    public static string? DuplicateKey(JsonException e) =>
+        DuplicateProperty().Match(e.Message) is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex(@"^Duplicate property '(.*)' encountered")]
+    private static partial Regex DuplicateProperty();
 
     private static string FirstSentence(string message)
     {

@@ -23,9 +23,18 @@ public sealed class CalibrateCommandTests : IDisposable
 
         var file = ScenarioLoader.ReadObject(output);
         Assert.Equal(12, file["calibration"]!["evaluations"]!.GetValue<int>());
+        // A scenario may extend only files under its config folder: put the output in a copy of config/.
+        string config = _cli.Path("config");
+        foreach (var f in Directory.GetFiles(CliHarness.ConfigDir, "*", SearchOption.AllDirectories))
+        {
+            string copy = Path.Combine(config, Path.GetRelativePath(CliHarness.ConfigDir, f));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(f, copy);
+        }
+        File.Copy(output, Path.Combine(config, "zhejiang", "mine.json"));
         string scenario = _cli.Path("on-top.json");
-        File.WriteAllText(scenario, new JsonObject { ["extends"] = output, ["parameters"] = new JsonObject() }.ToJsonString());
-        var s = ScenarioLoader.Load(scenario, CliHarness.ConfigDir);
+        File.WriteAllText(scenario, new JsonObject { ["extends"] = "zhejiang/mine.json", ["parameters"] = new JsonObject() }.ToJsonString());
+        var s = ScenarioLoader.Load(scenario, config);
         Assert.Equal(file["parameters"]!["smart_factory"]!["grant_rate"]!.GetValue<double>(), s.Parameters.SmartFactory.GrantRate);
     }
 

@@ -6,8 +6,25 @@ namespace ZjSim.Model.Tests.Scenarios;
 
 public sealed class ExtendsTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("zjsim-extends-").FullName;
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    private readonly string _root = Directory.CreateTempSubdirectory("zjsim-extends-").FullName;
+    /// <summary>A copy of config/, since a scenario may extend only files under its config folder.</summary>
+    private readonly string _config;
+    private readonly string _dir;
+
+    public ExtendsTests()
+    {
+        _config = Path.Combine(_root, "config");
+        foreach (var file in Directory.GetFiles(TestConfig.Dir, "*", SearchOption.AllDirectories))
+        {
+            string copy = Path.Combine(_config, Path.GetRelativePath(TestConfig.Dir, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+        _dir = Path.Combine(_config, "mine");
+        Directory.CreateDirectory(_dir);
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private string Write(string name, string text)
     {
@@ -16,12 +33,28 @@ public sealed class ExtendsTests : IDisposable
         return path;
     }
 
+    [Theory]
+    [InlineData("../outside.json")]
+    [InlineData("zhejiang/../../outside.json")]
+    [InlineData("ABSOLUTE")]
+    public void Extending_a_file_outside_the_config_folder_is_refused(string target)
+    {
+        string outside = Path.Combine(_root, "outside.json");
+        File.WriteAllText(outside, """{ "parameters": { "policy": { "subsidy_share": 0.2 } } }""");
+        if (target == "ABSOLUTE") target = outside;
+        string path = Write("escape.json", $$"""{ "extends": {{System.Text.Json.JsonSerializer.Serialize(target)}} }""");
+        var e = Assert.Throws<ConfigException>(() => ScenarioLoader.Load(path, _config));
+        Assert.Equal(path, e.File);
+        Assert.Equal("extends", e.Field);
+        Assert.Contains("outside the config folder", e.Message);
+    }
+
     [Fact]
     public void Merge_order_is_defaults_then_the_extended_file_then_the_scenario()
     {
         string parent = Write("parent.json", """{ "parameters": { "policy": { "subsidy_share": 0.2, "platform_push": 0.1 } } }""");
         string child = Write("child.json", $$"""{ "extends": "{{parent}}", "parameters": { "policy": { "subsidy_share": 0.05 } } }""");
-        var s = ScenarioLoader.Load(child, TestConfig.Dir);
+        var s = ScenarioLoader.Load(child, _config);
         Assert.Equal(0.05, s.Parameters.Policy.SubsidyShare);     // the scenario wins
         Assert.Equal(0.1, s.Parameters.Policy.PlatformPush);      // the extended file's value stays
         Assert.Equal("child", s.Name);
@@ -47,7 +80,7 @@ public sealed class ExtendsTests : IDisposable
     public void A_missing_target_is_named()
     {
         string path = Write("orphan.json", """{ "extends": "zhejiang/nothing.json", "parameters": {} }""");
-        var e = Assert.Throws<ConfigException>(() => ScenarioLoader.Load(path, TestConfig.Dir));
+        var e = Assert.Throws<ConfigException>(() => ScenarioLoader.Load(path, _config));
         Assert.Equal(path, e.File);
         Assert.Equal("extends", e.Field);
         Assert.Contains("'zhejiang/nothing.json', which was not found", e.Message);
@@ -59,7 +92,7 @@ public sealed class ExtendsTests : IDisposable
         string a = Path.Combine(_dir, "a.json"), b = Path.Combine(_dir, "b.json");
         File.WriteAllText(a, $$"""{ "extends": "{{b}}" }""");
         File.WriteAllText(b, $$"""{ "extends": "{{a}}" }""");
-        var e = Assert.Throws<ConfigException>(() => ScenarioLoader.Load(a, TestConfig.Dir));
+        var e = Assert.Throws<ConfigException>(() => ScenarioLoader.Load(a, _config));
         Assert.Contains("a cycle", e.Message);
     }
 
@@ -68,7 +101,7 @@ public sealed class ExtendsTests : IDisposable
     {
         string parent = Write("parent.json", """{ "parameters": { "brains": { "delivery_probability": 1.5 } } }""");
         string child = Write("child.json", $$"""{ "extends": "{{parent}}" }""");
-        var e = Assert.Throws<ConfigException>(() => ScenarioLoader.Load(child, TestConfig.Dir));
+        var e = Assert.Throws<ConfigException>(() => ScenarioLoader.Load(child, _config));
         Assert.Equal(parent, e.File);
         Assert.Equal("brains.delivery_probability", e.Field);
     }
