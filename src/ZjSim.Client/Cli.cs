@@ -2,7 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using ZjSim.Client.Commands;
 using ZjSim.GrainInterfaces;
-using ZjSim.Grains.Telemetry;
+using ZjSim.Hosting.Telemetry;
 
 namespace ZjSim.Client;
 

@@ -26,7 +26,7 @@ public sealed class AggregatorGrain(IServiceProvider services) : Grain, IAggrega
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _storage = services.GetRequiredKeyedService<IGrainStorage>(ClusterNames.Storage);
+        _storage = services.GetRequiredKeyedService<IGrainStorage>(ServiceNames.Storage);
         await _storage.ReadStateAsync(IndexName, this.GetGrainId(), _index);
         _index.State ??= new OutcomePageIndex();
         foreach (int page in _index.State.Pages)

@@ -9,7 +9,7 @@ namespace ZjSim.Grains;
 /// launched; asking it later reactivates it from there.
 /// </summary>
 public sealed class IndustryBrainGrain(
-    [PersistentState("brain", ClusterNames.BrainStorage)] IPersistentState<BrainState> state) : Grain, IIndustryBrainGrain
+    [PersistentState("brain", ServiceNames.BrainStorage)] IPersistentState<BrainState> state) : Grain, IIndustryBrainGrain
 {
     public async Task Launch(int year, int[] servedClusters)
     {

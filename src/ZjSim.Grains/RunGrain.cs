@@ -18,7 +18,7 @@ public sealed class RunGrain(
     IGrainFactory grains,
     ILogger<RunGrain> logger,
     ILocalSiloDetails silo,
-    [PersistentState("run", ClusterNames.Storage)] IPersistentState<RunState> state) : Grain, IRunGrain
+    [PersistentState("run", ServiceNames.Storage)] IPersistentState<RunState> state) : Grain, IRunGrain
 {
     // Death of a silo is declared some seconds after it stops answering; the back-off spans that.
     private const int MaxAttempts = 8;

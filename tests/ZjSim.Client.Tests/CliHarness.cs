@@ -1,4 +1,5 @@
 using Spectre.Console;
+using ZjSim.TestSupport;
 
 namespace ZjSim.Client.Tests;
 
@@ -6,7 +7,7 @@ namespace ZjSim.Client.Tests;
 public sealed class CliHarness : IDisposable
 {
     public string Temp { get; } = Directory.CreateTempSubdirectory("zjsim-cli-").FullName;
-    public static string ConfigDir { get; } = FindConfig();
+    public static string ConfigDir => ConfigFolder.Path;
 
     public sealed record Result(int ExitCode, string Out, string Error);
 
@@ -14,7 +15,7 @@ public sealed class CliHarness : IDisposable
 
     public Task<Result> Run(CancellationToken cancellation, params string[] args) => Run(null, cancellation, args);
 
-    public async Task<Result> Run(Func<ZjSim.Grains.Telemetry.TelemetryOptions, ZjSim.Grains.Telemetry.TelemetryOptions>? telemetry,
+    public async Task<Result> Run(Func<ZjSim.Hosting.Telemetry.TelemetryOptions, ZjSim.Hosting.Telemetry.TelemetryOptions>? telemetry,
         CancellationToken cancellation, params string[] args)
     {
         var output = new StringWriter();
@@ -34,11 +35,4 @@ public sealed class CliHarness : IDisposable
     public string Path(string name) => System.IO.Path.Combine(Temp, name);
 
     public void Dispose() => Directory.Delete(Temp, recursive: true);
-
-    private static string FindConfig()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(System.IO.Path.Combine(d.FullName, "config", "model.json"))) return System.IO.Path.Combine(d.FullName, "config");
-        throw new InvalidOperationException("config/ not found");
-    }
 }

@@ -7,10 +7,10 @@ using ZjSim.Model.World;
 
 namespace ZjSim.Grains.Tests;
 
-[Collection(ClusterCollection.Name)]
-public sealed class RunGrainTests(ClusterFixture fixture)
+[Collection(SiloCollection.Name)]
+public sealed class RunGrainTests(SiloFixture fixture)
 {
-    private IGrainFactory Grains => fixture.Cluster.Client;
+    private IGrainFactory Grains => fixture.Silos.Client;
 
     private async Task<ReplicationOutcome[]> RunToEnd(RunRequest request)
     {
@@ -28,7 +28,7 @@ public sealed class RunGrainTests(ClusterFixture fixture)
     [InlineData(Granularity.Enterprise, 0.004, 3, 1)]
     public async Task Grains_reproduce_the_single_thread_reference_bit_for_bit(Granularity granularity, double scale, int replications, int lanes)
     {
-        var request = ClusterFixture.Request("baseline", scale, replications, seed: 17, granularity, lanes);
+        var request = SiloFixture.Request("baseline", scale, replications, seed: 17, granularity, lanes);
         var outcomes = await RunToEnd(request);
         var world = new WorldLayout(Scenario.ParametersFromJson(request.ParametersJson));
         Assert.Equal(Enumerable.Range(0, replications), outcomes.Select(o => o.Replication));
@@ -39,8 +39,8 @@ public sealed class RunGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Concurrency_does_not_change_results()
     {
-        var serial = await RunToEnd(ClusterFixture.Request("policy-push", 0.01, 4, seed: 3, Granularity.Cluster, concurrency: 1));
-        var parallel = await RunToEnd(ClusterFixture.Request("policy-push", 0.01, 4, seed: 3, Granularity.Cluster, concurrency: 4));
+        var serial = await RunToEnd(SiloFixture.Request("policy-push", 0.01, 4, seed: 3, Granularity.Cluster, concurrency: 1));
+        var parallel = await RunToEnd(SiloFixture.Request("policy-push", 0.01, 4, seed: 3, Granularity.Cluster, concurrency: 4));
         Assert.Equal(serial.Select(o => Bits(o.Indicators)), parallel.Select(o => Bits(o.Indicators)));
         Assert.Equal(serial.SelectMany(o => o.Goals), parallel.SelectMany(o => o.Goals));
     }
@@ -55,7 +55,7 @@ public sealed class RunGrainTests(ClusterFixture fixture)
     [InlineData(Granularity.Enterprise, 0.004)]
     public async Task Two_drivers_of_one_replication_at_once_both_reproduce_the_reference(Granularity granularity, double scale)
     {
-        var request = ClusterFixture.Request("baseline", scale, 1, seed: 41, granularity);
+        var request = SiloFixture.Request("baseline", scale, 1, seed: 41, granularity);
         var world = new WorldLayout(Scenario.ParametersFromJson(request.ParametersJson));
         var reference = Bits(ReplicationRunner.Run(world, 41, 0));
         var aggregator = Grains.GetGrain<IAggregatorGrain>(request.RunId);
@@ -73,7 +73,7 @@ public sealed class RunGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task A_cluster_grain_refuses_a_step_out_of_year_order()
     {
-        var request = ClusterFixture.Request("baseline", 0.01, 1, seed: 6, Granularity.Cluster);
+        var request = SiloFixture.Request("baseline", 0.01, 1, seed: 6, Granularity.Cluster);
         var cluster = Grains.GetGrain<IClusterGrain>($"{request.RunId}/order");
         var fresh = await Assert.ThrowsAsync<ReplicationStateLostException>(() => cluster.Step(2022, false));
         Assert.Contains("has no state", fresh.Message);
@@ -87,7 +87,7 @@ public sealed class RunGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Aggregator_counts_each_goal_over_replications()
     {
-        var request = ClusterFixture.Request("baseline", 0.01, 5, seed: 8, Granularity.Cluster);
+        var request = SiloFixture.Request("baseline", 0.01, 5, seed: 8, Granularity.Cluster);
         var outcomes = await RunToEnd(request);
         var aggregator = Grains.GetGrain<IAggregatorGrain>(request.RunId);
         var tallies = await aggregator.GoalTallies();
@@ -109,7 +109,7 @@ public sealed class RunGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Brains_launched_during_a_run_are_grains_that_know_their_year_and_clusters()
     {
-        var request = ClusterFixture.Request("brain-led", 0.01, 1, seed: 2, Granularity.Cluster);
+        var request = SiloFixture.Request("brain-led", 0.01, 1, seed: 2, Granularity.Cluster);
         var outcome = (await RunToEnd(request))[0];
         int launched = (int)outcome.Indicators[2027, Indicator.IndustryBrains] - 30;
         Assert.True(launched > 0);
@@ -123,7 +123,7 @@ public sealed class RunGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Starting_a_run_twice_runs_it_once()
     {
-        var request = ClusterFixture.Request("baseline", 0.005, 2, seed: 4, Granularity.Cluster);
+        var request = SiloFixture.Request("baseline", 0.005, 2, seed: 4, Granularity.Cluster);
         var run = Grains.GetGrain<IRunGrain>(request.RunId);
         await run.Start(request.AsImmutable());
         await run.Start(request.AsImmutable());
@@ -134,11 +134,11 @@ public sealed class RunGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Aggregator_outcomes_outlive_its_activation()
     {
-        var one = (await RunToEnd(ClusterFixture.Request("baseline", 0.005, 1, seed: 5, Granularity.Cluster)))[0];
+        var one = (await RunToEnd(SiloFixture.Request("baseline", 0.005, 1, seed: 5, Granularity.Cluster)))[0];
         var aggregator = Grains.GetGrain<IAggregatorGrain>($"paging-{Guid.NewGuid():N}");
         const int count = 130;   // 17 pages of storage, the last one partly filled
         for (int i = count - 1; i >= 0; i--) await aggregator.Record((one with { Replication = i }).AsImmutable());
-        await fixture.Cluster.DeactivateAsync(aggregator);
+        await fixture.Silos.DeactivateAsync(aggregator);
         var back = (await aggregator.Outcomes()).Value;
         Assert.Equal(Enumerable.Range(0, count), back.Select(o => o.Replication));
         Assert.All(back, o => Assert.Equal(Bits(one.Indicators), Bits(o.Indicators)));
@@ -148,11 +148,11 @@ public sealed class RunGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task A_run_grain_deactivated_mid_run_carries_on_from_storage()
     {
-        var request = ClusterFixture.Request("baseline", 0.2, 16, seed: 31, Granularity.Cluster);
+        var request = SiloFixture.Request("baseline", 0.2, 16, seed: 31, Granularity.Cluster);
         var run = Grains.GetGrain<IRunGrain>(request.RunId);
         await run.Start(request.AsImmutable());
         while ((await run.GetProgress()).Completed < 2) await Task.Delay(20);
-        await fixture.Cluster.DeactivateAsync(run);
+        await fixture.Silos.DeactivateAsync(run);
 
         var outcomes = await RunToEnd(request);
         var progress = await run.GetProgress();
@@ -167,7 +167,7 @@ public sealed class RunGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task A_run_id_cannot_be_reused_for_another_request()
     {
-        var request = ClusterFixture.Request("baseline", 0.005, 1, seed: 4, Granularity.Cluster);
+        var request = SiloFixture.Request("baseline", 0.005, 1, seed: 4, Granularity.Cluster);
         await RunToEnd(request);
         var other = request with { Seed = 5 };
         await Assert.ThrowsAsync<ArgumentException>(() => Grains.GetGrain<IRunGrain>(request.RunId).Start(other.AsImmutable()));

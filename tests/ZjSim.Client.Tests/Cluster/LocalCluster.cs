@@ -1,4 +1,4 @@
-using ZjSim.Grains;
+using ZjSim.Hosting;
 
 namespace ZjSim.Client.Tests.Cluster;
 

@@ -1,6 +1,6 @@
 using OpenTelemetry.Trace;
 
-namespace ZjSim.Grains.Telemetry;
+namespace ZjSim.Hosting.Telemetry;
 
 /// <summary>
 /// Keeps a run's trace readable: drops Orleans' spans for the calls that would flood it (every enterprise
