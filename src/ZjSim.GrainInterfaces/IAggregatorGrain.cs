@@ -1,11 +1,10 @@
 namespace ZjSim.GrainInterfaces;
 
-/// <summary>Per run (keyed by run id): collects each replication's outcome and counts goals met across replications.</summary>
+/// <summary>Per run (keyed by run id): collects each replication's outcome (one per replication: a retried one replaces the first).</summary>
 [Alias("ZjSim.IAggregatorGrain")]
 public interface IAggregatorGrain : IGrainWithStringKey
 {
     [Alias("Record")] Task Record(Immutable<ReplicationOutcome> outcome);
-    [Alias("GoalTallies")] Task<GoalTally[]> GoalTallies();
     /// <summary>All outcomes so far, ordered by replication.</summary>
     [Alias("Outcomes")] Task<Immutable<ReplicationOutcome[]>> Outcomes();
 }

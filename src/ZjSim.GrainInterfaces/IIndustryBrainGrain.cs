@@ -5,5 +5,4 @@ namespace ZjSim.GrainInterfaces;
 public interface IIndustryBrainGrain : IGrainWithStringKey
 {
     [Alias("Launch")] Task Launch(int year, int[] servedClusters);
-    [Alias("Get")] Task<BrainRecord?> Get();
 }

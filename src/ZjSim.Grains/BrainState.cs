@@ -1,10 +1,8 @@
-using ZjSim.GrainInterfaces;
-
 namespace ZjSim.Grains;
 
 /// <summary>What an industry brain grain stores.</summary>
 [GenerateSerializer, Alias("ZjSim.BrainState")]
-public sealed class BrainState
+internal sealed class BrainState
 {
     [Id(0)] public BrainRecord? Record { get; set; }
 }

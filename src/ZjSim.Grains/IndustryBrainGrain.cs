@@ -6,9 +6,9 @@ namespace ZjSim.Grains;
 /// An industry brain: launched in a year, serving the clusters the province's priority gave it. A run launches
 /// thousands (a score per replication), and an idle activation costs kilobytes against a few hundred bytes for
 /// the record in storage, so the brain keeps its record in the silo's brain storage and deactivates once
-/// launched; asking it later reactivates it from there.
+/// launched. Nothing reads the records back yet: they are the run's view of its brains, for a future report.
 /// </summary>
-public sealed class IndustryBrainGrain(
+internal sealed class IndustryBrainGrain(
     [PersistentState("brain", ServiceNames.BrainStorage)] IPersistentState<BrainState> state) : Grain, IIndustryBrainGrain
 {
     public async Task Launch(int year, int[] servedClusters)
@@ -18,6 +18,4 @@ public sealed class IndustryBrainGrain(
         await state.WriteStateAsync();
         DeactivateOnIdle();
     }
-
-    public Task<BrainRecord?> Get() => Task.FromResult(state.State.Record);
 }
