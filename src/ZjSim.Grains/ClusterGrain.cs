@@ -12,7 +12,7 @@ namespace ZjSim.Grains;
 /// arrays and step in one loop. `enterprise` granularity: each enterprise is a grain (keyed by replication),
 /// stepped with the hazards resolved here and released when the next replication starts or the lane ends.
 /// </summary>
-public sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILocalSiloDetails silo) : Grain, IClusterGrain
+internal sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILocalSiloDetails silo) : Grain, IClusterGrain
 {
     private ClusterPopulation? _batch;
     private ClusterCore? _core;

@@ -14,7 +14,7 @@ namespace ZjSim.Grains;
 /// holding its directory entry did and Orleans deactivated it), the next call activates the grain again
 /// and it carries on with the replications that are not yet done.
 /// </summary>
-public sealed class RunGrain(
+internal sealed class RunGrain(
     IGrainFactory grains,
     ILogger<RunGrain> logger,
     ILocalSiloDetails silo,

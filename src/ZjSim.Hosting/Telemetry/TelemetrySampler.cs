@@ -7,7 +7,7 @@ namespace ZjSim.Hosting.Telemetry;
 /// step, every cluster-year call, the client's progress polling, runtime housekeeping). Cluster steps appear instead as events
 /// on the replication-year spans. Everything else is sampled as its parent is.
 /// </summary>
-public sealed class TelemetrySampler : Sampler
+internal sealed class TelemetrySampler : Sampler
 {
     private static readonly string[] Flooding =
     [
