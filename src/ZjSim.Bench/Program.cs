@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using ZjSim.Bench;
+using Microsoft.Extensions.Logging;
 using ZjSim.GrainInterfaces;
+using ZjSim.Hosting;
 using ZjSim.Model.Goals;
 using ZjSim.Model.Scenarios;
 using ZjSim.Model.Simulation;
@@ -34,7 +36,7 @@ double outcomeBytes = SingleThread.OutcomeBytes(province, GoalSet.Load(Path.Comb
 Say("(b) Orleans, cluster granularity; (c) enterprise granularity");
 double orleans, orleansWide, enterpriseRate, orleansCpu;
 var small = new WorldLayout(ScenarioLoader.Load("baseline", config, 0.01).Parameters);
-await using (var silo = await LocalSilos.StartAsync(1))
+await using (var silo = await EmbeddedSilos.StartAsync(1, null, LogLevel.Error, CancellationToken.None))
 {
     await Run(silo, "baseline", 1.0, quick ? 60 : 200, Granularity.Cluster);   // warm-up
     orleans = Median.Of(await Repeat(repetitions, () => Run(silo, "baseline", 1.0, orleansReplications, Granularity.Cluster)));
@@ -57,7 +59,7 @@ var largeFigure = await MeasuredRun(largeRun);
 int scenarioReplications = quick ? 100 : 1000;
 Say($"four scenarios × {scenarioReplications} replications");
 double scenariosSeconds;
-await using (var silo = await LocalSilos.StartAsync(1))
+await using (var silo = await EmbeddedSilos.StartAsync(1, null, LogLevel.Error, CancellationToken.None))
 {
     var clock = Stopwatch.StartNew();
     foreach (var scenario in new[] { "baseline", "policy-push", "brain-led", "fiscal-squeeze" })
@@ -69,7 +71,7 @@ var silos = new List<SiloFigure>();
 foreach (int n in new[] { 1, 2, 3 })
 {
     Say($"{n} silo(s) in this process");
-    await using var cluster = await LocalSilos.StartAsync(n);
+    await using var cluster = await EmbeddedSilos.StartAsync(n, null, LogLevel.Error, CancellationToken.None);
     await Run(cluster, "baseline", 1.0, quick ? 40 : 200, Granularity.Cluster, 2 * concurrency);   // warm-up: a fresh silo's code paths tier up
     // Twice the default lanes, so that with three silos each still has a lane or two to run.
     silos.Add(new SiloFigure(n, Median.Of(await Repeat(quick ? 2 : 3, () => Run(cluster, "baseline", 1.0, orleansReplications / 2, Granularity.Cluster, 2 * concurrency)))));
@@ -83,7 +85,7 @@ Report.Table(json ? Console.Error : Console.Out, figures);
 if (json) Report.Json(Console.Out, figures);
 return 0;
 
-async Task<double> Run(LocalSilos silos, string scenario, double scale, int replications, Granularity granularity, int? lanes = null)
+async Task<double> Run(EmbeddedSilos silos, string scenario, double scale, int replications, Granularity granularity, int? lanes = null)
 {
     var timing = await RunDriver.RunAsync(silos.Grains, RunDriver.Request(config, scenario, scale, replications, 1, granularity, lanes ?? concurrency));
     return timing.EnterpriseYearsPerSecond;
@@ -98,7 +100,7 @@ async Task<List<double>> Repeat(int times, Func<Task<double>> measure)
 
 async Task<RunFigure> MeasuredRun(int replications)
 {
-    await using var silo = await LocalSilos.StartAsync(1);
+    await using var silo = await EmbeddedSilos.StartAsync(1, null, LogLevel.Error, CancellationToken.None);
     await Run(silo, "baseline", 1.0, quick ? 20 : 100, Granularity.Cluster);   // warm-up, outside the measured peak
     bool perRun = MemoryProbe.Reset();
     var timing = await RunDriver.RunAsync(silo.Grains, RunDriver.Request(config, "baseline", 1.0, replications, 1, Granularity.Cluster, concurrency));

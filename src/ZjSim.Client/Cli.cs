@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Spectre.Console;
 using ZjSim.Client.Commands;
-using ZjSim.Client.Hosting;
 using ZjSim.GrainInterfaces;
-using ZjSim.Grains.Telemetry;
+using ZjSim.Hosting;
+using ZjSim.Hosting.Telemetry;
 using ZjSim.Model.Scenarios;
 using CrashLog = ZjSim.CrashLog;
 
@@ -29,7 +29,7 @@ public static class Cli
         {
             return await RunCommandAsync(args, console, error, cancellation, adjustTelemetry);
         }
-        catch (Exception e) when (e is UsageException or ConfigException or ClusterUnreachableException)
+        catch (Exception e) when (e is UsageException or ConfigException or ServiceUnreachableException)
         {
             error.WriteLine($"zjsim: {e.Message}");
             return ExitCodes.BadInput;

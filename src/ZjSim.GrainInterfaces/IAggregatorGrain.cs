@@ -1,12 +1,11 @@
 namespace ZjSim.GrainInterfaces;
 
-/// <summary>Per run (keyed by run id): collects each replication's outcome and counts goals met across replications.</summary>
+/// <summary>Per run (keyed by run id): collects each replication's outcome (one per replication: a retried one replaces the first).</summary>
 [Alias("ZjSim.IAggregatorGrain")]
 public interface IAggregatorGrain : IGrainWithStringKey
 {
     /// <summary>A batch of outcomes, each stored before the call returns; a replication recorded again replaces itself.</summary>
     [Alias("Record")] Task Record(Immutable<ReplicationOutcome[]> outcomes);
-    [Alias("GoalTallies")] Task<GoalTally[]> GoalTallies();
     /// <summary>All outcomes so far, ordered by replication.</summary>
     [Alias("Outcomes")] Task<Immutable<ReplicationOutcome[]>> Outcomes();
 }

@@ -12,7 +12,7 @@ namespace ZjSim.Grains;
 /// Record returns (a lane's batch at once, a write per page it touches), so an aggregator that dies with its silo comes back whole on another. With telemetry on,
 /// each yearly indicator's mean over the replications so far is published as a gauge.
 /// </summary>
-public sealed class AggregatorGrain(IServiceProvider services) : Grain, IAggregatorGrain
+internal sealed class AggregatorGrain(IServiceProvider services) : Grain, IAggregatorGrain
 {
     // Outcomes are stored in pages of this many replications: one write per outcome stays small however
     // many replications a run has (about 9 KB on average, against 70 KB with pages of 64, for Redis to take
@@ -26,7 +26,7 @@ public sealed class AggregatorGrain(IServiceProvider services) : Grain, IAggrega
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _storage = services.GetRequiredKeyedService<IGrainStorage>(ClusterNames.Storage);
+        _storage = services.GetRequiredKeyedService<IGrainStorage>(ServiceNames.Storage);
         await _storage.ReadStateAsync(IndexName, this.GetGrainId(), _index);
         _index.State ??= new OutcomePageIndex();
         foreach (int page in _index.State.Pages)
@@ -81,14 +81,6 @@ public sealed class AggregatorGrain(IServiceProvider services) : Grain, IAggrega
             addOurs(state.State);
             await _storage.WriteStateAsync(name, this.GetGrainId(), state);
         }
-    }
-
-    public Task<GoalTally[]> GoalTallies()
-    {
-        if (_outcomes.Count == 0) return Task.FromResult(Array.Empty<GoalTally>());
-        var first = _outcomes.Values.First().Goals;
-        var tallies = first.Select((g, i) => new GoalTally(g.Goal, g.Target, _outcomes.Values.Count(o => o.Goals[i].Met), _outcomes.Count));
-        return Task.FromResult(tallies.ToArray());
     }
 
     public Task<Immutable<ReplicationOutcome[]>> Outcomes() => Task.FromResult(_outcomes.Values.ToArray().AsImmutable());

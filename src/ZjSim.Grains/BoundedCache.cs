@@ -5,7 +5,7 @@ namespace ZjSim.Grains;
 /// Each value is made once (Lazy) even when many grains ask at the same moment; a dropped value is
 /// simply made again, so values must be pure functions of their keys.
 /// </summary>
-public sealed class BoundedCache<TKey, TValue>(int capacity) where TKey : notnull
+internal sealed class BoundedCache<TKey, TValue>(int capacity) where TKey : notnull
 {
     private readonly Dictionary<TKey, LinkedListNode<(TKey Key, Lazy<TValue> Value)>> _index = [];
     private readonly LinkedList<(TKey Key, Lazy<TValue> Value)> _recent = [];

@@ -13,7 +13,7 @@ namespace ZjSim.Grains;
 /// by replication), stepped with the hazards resolved here and released when the next batch starts or the lane ends.
 /// Each replication has its own world (its drawn parameters), so each keeps its own population.
 /// </summary>
-public sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILocalSiloDetails silo) : Grain, IClusterGrain
+internal sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILocalSiloDetails silo) : Grain, IClusterGrain
 {
     private ClusterPopulation[] _batch = [];
     private ClusterCore[] _cores = [];

@@ -6,7 +6,7 @@ using ZjSim.Model.World;
 namespace ZjSim.Grains;
 
 /// <summary>One enterprise agent stepping itself: the `enterprise` granularity, for small worlds and demonstrations.</summary>
-public sealed class EnterpriseGrain(WorldCache worlds) : Grain, IEnterpriseGrain
+internal sealed class EnterpriseGrain(WorldCache worlds) : Grain, IEnterpriseGrain
 {
     private EnterpriseState _state;
     private WorldLayout? _world;

@@ -1,7 +1,7 @@
 namespace ZjSim.Grains;
 
 /// <summary>How grain keys are composed, in one place: every grain of a run is prefixed by its run id.</summary>
-public static class GrainKeys
+internal static class GrainKeys
 {
     /// <summary>A lane runs one replication after another on the same cluster grains.</summary>
     public static string Lane(string runId, int lane) => $"{runId}/lane{lane}";

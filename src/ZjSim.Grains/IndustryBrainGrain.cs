@@ -7,7 +7,7 @@ namespace ZjSim.Grains;
 /// the replication, so they live in memory only: a lost silo loses nothing a retried batch does not make again, and a
 /// finished lane releases them (nothing stays behind in a long-lived silo).
 /// </summary>
-public sealed class IndustryBrainGrain : Grain, IIndustryBrainGrain
+internal sealed class IndustryBrainGrain : Grain, IIndustryBrainGrain
 {
     private readonly Dictionary<int, BrainLaunch> _launches = [];
     private int _batch = -1;

@@ -6,14 +6,14 @@ namespace ZjSim.Grains;
 
 /// <summary>Which outcome pages an aggregator has written.</summary>
 [GenerateSerializer, Alias("ZjSim.OutcomePageIndex")]
-public sealed class OutcomePageIndex
+internal sealed class OutcomePageIndex
 {
     [Id(0)] public List<int> Pages { get; set; } = [];
 }
 
 /// <summary>Up to a page of a run's replication outcomes, by replication.</summary>
 [GenerateSerializer, Alias("ZjSim.OutcomePage")]
-public sealed class OutcomePage
+internal sealed class OutcomePage
 {
     [Id(0)] public Dictionary<int, ReplicationOutcome> Outcomes { get; set; } = [];
 }

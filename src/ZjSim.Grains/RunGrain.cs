@@ -15,11 +15,11 @@ namespace ZjSim.Grains;
 /// holding its directory entry did and Orleans deactivated it), the next call activates the grain again
 /// and it carries on with the replications that are not yet done.
 /// </summary>
-public sealed class RunGrain(
+internal sealed class RunGrain(
     IGrainFactory grains,
     ILogger<RunGrain> logger,
     ILocalSiloDetails silo,
-    [PersistentState("run", ClusterNames.Storage)] IPersistentState<RunState> state) : Grain, IRunGrain
+    [PersistentState("run", ServiceNames.Storage)] IPersistentState<RunState> state) : Grain, IRunGrain
 {
     // Death of a silo is declared some seconds after it stops answering; the back-off spans that.
     private const int MaxAttempts = 8;

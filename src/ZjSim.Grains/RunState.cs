@@ -7,7 +7,7 @@ namespace ZjSim.Grains;
 /// how it ended, and the steps that were retried. Replication outcomes are kept by the aggregator.
 /// </summary>
 [GenerateSerializer, Alias("ZjSim.RunState")]
-public sealed class RunState
+internal sealed class RunState
 {
     [Id(0)] public RunRequest? Request { get; set; }
     [Id(1)] public DateTime StartedUtc { get; set; }

@@ -1,4 +1,3 @@
-using Orleans.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -10,7 +9,7 @@ public static class SiloBuilderExtensions
 {
     /// <summary>
     /// Registers what ZjSim's grains need in a silo (embedded, standalone or test). The run state goes to
-    /// <paramref name="storage"/>, which registers a grain storage named <see cref="ClusterNames.Storage"/>;
+    /// <paramref name="storage"/>, which registers a grain storage named <see cref="ServiceNames.Storage"/>;
     /// by default an in-memory one, which is enough for a single silo.
     /// </summary>
     public static ISiloBuilder AddZjSim(this ISiloBuilder silo, Action<ISiloBuilder>? storage = null)
@@ -22,17 +21,9 @@ public static class SiloBuilderExtensions
         silo.Services.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(30));
         // Orleans' binary serializer for run state: it keeps every double bit for bit (NaN, -0 included)
         // and carries model types through their surrogates, where the default JSON would not.
-        silo.Services.AddKeyedSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>(ClusterNames.Storage);
-        if (storage is null) silo.AddMemoryGrainStorage(ClusterNames.Storage);
+        silo.Services.AddKeyedSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>(ServiceNames.Storage);
+        if (storage is null) silo.AddMemoryGrainStorage(ServiceNames.Storage);
         else storage(silo);
         return silo;
-    }
-
-    /// <summary>A silo of a real cluster: membership and run state in the Redis at <paramref name="redis"/>.</summary>
-    public static ISiloBuilder AddZjSimOnRedis(this ISiloBuilder silo, RedisAddress redis)
-    {
-        silo.Configure<ClusterOptions>(o => { o.ServiceId = ClusterNames.ServiceId; o.ClusterId = ClusterNames.ClusterId; });
-        silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Options);
-        return silo.AddZjSim(s => s.AddRedisGrainStorage(ClusterNames.Storage, o => o.ConfigurationOptions = redis.Options));
     }
 }

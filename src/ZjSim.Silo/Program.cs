@@ -1,124 +1,86 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Net;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
-using ZjSim.Grains;
-using ZjSim.Grains.Telemetry;
+using ZjSim.Hosting;
+using ZjSim.Hosting.Telemetry;
 
 // zjsim-silo: a ZjSim silo as its own process.
 // With --cluster redis://HOST:PORT, membership and run state live in that Redis: silos join and leave
 // freely and a run survives the loss of any of them. Without it, Orleans' development membership: the
-// first silo is the primary, the others join it with --primary-port, and killing the primary ends the cluster.
+// first silo is the primary, the others join it with --primary-port, and killing the primary ends the service.
 // The top guard: anything unforeseen is one line and exit code 1, its trace in a log file (CrashLog.cs), never an abort.
 ZjSim.CrashLog.InstallLastResort("zjsim-silo", args);
-const string Usage = "usage: zjsim-silo [--cluster redis://HOST:PORT] [--silo-port P] [--gateway-port G|0]\n" +
-                     "                  [--listen ADDR] [--advertise ADDR] [--primary-port P0]\n" +
-                     "                  [--telemetry off|console|otlp] [--otlp-endpoint URL] [--otlp-grpc]\n" +
-                     "--gateway-port 0: no gateway (with --cluster), a silo that computes but takes no client connections";
-int siloPort = 11111, gatewayPort = 30000;
-int? primaryPort = null;
-RedisAddress? redis = null;
-IPAddress listen = IPAddress.Loopback;
-IPAddress? advertise = null;
-var telemetry = TelemetryOptions.Off;
-try
+var cluster = new Option<RedisAddress?>("--cluster")
 {
-    for (int i = 0; i < args.Length; i++)
-    {
-        string option = args[i];
-        string Next() => i + 1 < args.Length ? args[++i] : throw new FormatException($"{option} needs a value");
-        switch (option)
-        {
-            case "--cluster":
-                string value = Next();
-                try { redis = RedisAddress.Parse(value); }
-                catch (FormatException e) { throw new FormatException($"--cluster: {e.Message}"); }
-                break;
-            case "--silo-port": siloPort = ParsePort(option, Next()); break;
-            case "--gateway-port":
-                string port = Next();
-                gatewayPort = port == "0" ? 0 : ParsePort(option, port);
-                break;
-            case "--primary-port": primaryPort = ParsePort(option, Next()); break;
-            case "--listen": listen = ParseAddress(option, Next()); break;
-            case "--advertise": advertise = ParseAddress(option, Next()); break;
-            case "--telemetry":
-                string export = Next();
-                telemetry = telemetry with
-                {
-                    Export = Enum.TryParse<TelemetryExport>(export, ignoreCase: true, out var chosen) ? chosen
-                        : throw new FormatException($"--telemetry: '{export}' is not off, console or otlp"),
-                };
-                break;
-            case "--otlp-endpoint":
-                string url = Next();
-                telemetry = telemetry with
-                {
-                    Export = TelemetryExport.Otlp,
-                    OtlpEndpoint = Uri.TryCreate(url, UriKind.Absolute, out var endpoint) && endpoint.Scheme is "http" or "https" ? endpoint
-                        : throw new FormatException($"--otlp-endpoint: not an http(s) URL: '{url}'"),
-                };
-                break;
-            case "--otlp-grpc": telemetry = telemetry with { OtlpGrpc = true }; break;
-            case "-h" or "--help":
-                Console.WriteLine(Usage);
-                return 0;
-            default:
-                throw new FormatException($"unknown option '{option}' (try --help)");
-        }
-    }
-    if (redis is not null && primaryPort is not null)
-        throw new FormatException("--primary-port is for development membership; with --cluster every silo finds the others in Redis");
-    if (redis is null && (!listen.Equals(IPAddress.Loopback) || advertise is not null))
-        throw new FormatException("--listen and --advertise need --cluster: development membership stays on loopback");
-    if (redis is null && gatewayPort == 0)
-        throw new FormatException("--gateway-port 0 needs --cluster: with development membership every silo is a gateway");
-    // Other silos and clients must be told an address they can reach: 0.0.0.0 is not one.
-    advertise ??= listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any)
-        ? throw new FormatException("--listen on all interfaces needs --advertise ADDR, the address other machines reach this silo at")
-        : listen;
+    Description = "Membership and run state in this Redis (redis://HOST:PORT); without it, development membership on loopback",
+    CustomParser = r => Parsed(r, text => RedisAddress.Parse(text)),
+};
+var siloPort = new Option<int>("--silo-port") { Description = "The silo-to-silo port", DefaultValueFactory = _ => 11111, CustomParser = r => Parsed(r, Port) };
+var gatewayPort = new Option<int>("--gateway-port")
+{
+    Description = "The port clients connect to; 0 (with --cluster): no gateway, a silo that computes but takes no client connections",
+    DefaultValueFactory = _ => 30000,
+    CustomParser = r => Parsed(r, text => text == "0" ? 0 : Port(text)),
+};
+var primaryPort = new Option<int?>("--primary-port") { Description = "Development membership: the silo port of the first silo, to join it", CustomParser = r => Parsed<int?>(r, text => Port(text)) };
+var listen = new Option<IPAddress>("--listen") { Description = "The address to listen on (needs --cluster)", DefaultValueFactory = _ => IPAddress.Loopback, CustomParser = r => Parsed(r, Address) };
+var advertise = new Option<IPAddress?>("--advertise") { Description = "The address other machines reach this silo at (needs --cluster)", CustomParser = r => Parsed<IPAddress?>(r, Address) };
+var telemetry = new Option<TelemetryExport>("--telemetry")
+{
+    Description = "off, console or otlp", DefaultValueFactory = _ => TelemetryExport.Off,
+    CustomParser = r => Parsed(r, text => Enum.TryParse<TelemetryExport>(text, ignoreCase: true, out var chosen) ? chosen
+        : throw new FormatException($"'{text}' is not off, console or otlp")),
+};
+var otlpEndpoint = new Option<Uri?>("--otlp-endpoint")
+{
+    Description = "OTLP collector address (implies --telemetry otlp)",
+    CustomParser = r => Parsed<Uri?>(r, text => Uri.TryCreate(text, UriKind.Absolute, out var endpoint) && endpoint.Scheme is "http" or "https" ? endpoint
+        : throw new FormatException($"not an http(s) URL: '{text}'")),
+};
+var otlpGrpc = new Option<bool>("--otlp-grpc") { Description = "Send OTLP over gRPC instead of HTTP/protobuf" };
+var root = new RootCommand("zjsim-silo: a ZjSim silo as its own process")
+{
+    cluster, siloPort, gatewayPort, listen, advertise, primaryPort, telemetry, otlpEndpoint, otlpGrpc,
+};
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var e in parsed.Errors) Console.Error.WriteLine($"zjsim-silo: {e.Message}");
+    return 2;
 }
-catch (FormatException e)
+if (args.Any(a => a is "-h" or "--help" or "-?" or "--version")) return await parsed.InvokeAsync();
+if (Conflict(parsed) is string conflict)
 {
-    Console.Error.WriteLine($"zjsim-silo: {e.Message}");
+    Console.Error.WriteLine($"zjsim-silo: {conflict}");
     return 2;
 }
 
+var settings = new SiloSettings
+{
+    OwnProcess = true,
+    Redis = parsed.GetValue(cluster),
+    SiloPort = parsed.GetValue(siloPort),
+    GatewayPort = parsed.GetValue(gatewayPort),
+    Primary = parsed.GetValue(primaryPort) is int p ? new IPEndPoint(IPAddress.Loopback, p) : null,
+    Listen = parsed.GetValue(listen)!,
+    Advertise = parsed.GetValue(advertise) ?? parsed.GetValue(listen),
+    Telemetry = new TelemetryOptions(parsed.GetValue(otlpEndpoint) is null ? parsed.GetValue(telemetry) : TelemetryExport.Otlp,
+        parsed.GetValue(otlpEndpoint), parsed.GetValue(otlpGrpc)),
+    ServiceName = "zjsim-silo",
+};
+
 // Say in one line what stands in the way, rather than let Orleans fail with pages of log.
-string? problem = redis is null ? null : await redis.ProbeAsync();
-problem ??= PortTaken("--silo-port", listen, siloPort) ?? (gatewayPort > 0 ? PortTaken("--gateway-port", listen, gatewayPort) : null);
+string? problem = settings.Redis is null ? null : await settings.Redis.ProbeAsync();
+problem ??= PortTaken("--silo-port", settings.Listen, settings.SiloPort)
+    ?? (settings.GatewayPort > 0 ? PortTaken("--gateway-port", settings.Listen, settings.GatewayPort) : null);
 if (problem is not null)
 {
     Console.Error.WriteLine($"zjsim-silo: {problem}");
     return 2;
 }
 
-var builder = Host.CreateApplicationBuilder();
-builder.Logging.SetMinimumLevel(LogLevel.Warning);
-// The watchdog warns on any scheduling stall (a busy 2-core machine, a paused VM): noise, not news.
-builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
-builder.AddZjSimTelemetry(telemetry, "zjsim-silo");
-builder.UseOrleans(silo =>
-{
-    if (redis is null)
-    {
-        var primary = primaryPort is int p ? new IPEndPoint(IPAddress.Loopback, p) : null;
-        silo.UseLocalhostClustering(siloPort, gatewayPort, primary, serviceId: "zjsim", clusterId: "zjsim");
-        silo.AddZjSim();
-        return;
-    }
-    silo.Configure<EndpointOptions>(o =>
-    {
-        o.AdvertisedIPAddress = advertise;
-        o.SiloPort = siloPort;
-        o.GatewayPort = gatewayPort;
-        o.SiloListeningEndpoint = new IPEndPoint(listen, siloPort);
-        // Gateway port 0: a silo that computes but takes no client connections.
-        o.GatewayListeningEndpoint = gatewayPort > 0 ? new IPEndPoint(listen, gatewayPort) : null;
-    });
-    silo.AddZjSimOnRedis(redis);
-});
-using var host = builder.Build();
+using var host = SiloHost.Build(settings);
 try
 {
     await host.StartAsync();
@@ -129,14 +91,46 @@ catch (Exception e)
     Console.Error.WriteLine($"zjsim-silo: could not start: {e.GetBaseException().Message}");
     return 2;
 }
-string membership = redis is null ? "development membership" : $"cluster {redis}";
-string gateway = gatewayPort > 0 ? $"gateway {gatewayPort}" : "no gateway";
-Console.WriteLine($"zjsim-silo: ready on {advertise}:{siloPort}, {gateway}, {membership} (pid {Environment.ProcessId})");
+string membership = settings.Redis is null ? "development membership" : $"cluster {settings.Redis}";
+string gateway = settings.GatewayPort > 0 ? $"gateway {settings.GatewayPort}" : "no gateway";
+Console.WriteLine($"zjsim-silo: ready on {settings.Advertise}:{settings.SiloPort}, {gateway}, {membership} (pid {Environment.ProcessId})");
 await host.WaitForShutdownAsync();
 return 0;
 
-static int ParsePort(string name, string value) =>
-    int.TryParse(value, out int port) && port is > 0 and < 65536 ? port : throw new FormatException($"{name}: not a port number: '{value}'");
+// Options that are each valid but do not go together.
+string? Conflict(ParseResult r)
+{
+    var redis = r.GetValue(cluster);
+    var address = r.GetValue(listen)!;
+    if (redis is not null && r.GetValue(primaryPort) is not null)
+        return "--primary-port is for development membership; with --cluster every silo finds the others in Redis";
+    if (redis is null && (!address.Equals(IPAddress.Loopback) || r.GetValue(advertise) is not null))
+        return "--listen and --advertise need --cluster: development membership stays on loopback";
+    if (redis is null && r.GetValue(gatewayPort) == 0)
+        return "--gateway-port 0 needs --cluster: with development membership every silo is a gateway";
+    // Other silos and clients must be told an address they can reach: 0.0.0.0 is not one.
+    if (r.GetValue(advertise) is null && (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)))
+        return "--listen on all interfaces needs --advertise ADDR, the address other machines reach this silo at";
+    return null;
+}
+
+// An option's value read by a parser that throws FormatException: the message becomes a parse error naming the option.
+static T Parsed<T>(ArgumentResult r, Func<string, T> parse)
+{
+    string text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
+    try { return parse(text); }
+    catch (FormatException e)
+    {
+        r.AddError($"{((OptionResult)r.Parent!).Option.Name}: {e.Message}");
+        return default!;
+    }
+}
+
+static int Port(string text) =>
+    int.TryParse(text, out int port) && port is > 0 and < 65536 ? port : throw new FormatException($"not a port number: '{text}'");
+
+static IPAddress Address(string text) =>
+    IPAddress.TryParse(text, out var address) ? address : throw new FormatException($"not an IP address: '{text}'");
 
 static string? PortTaken(string name, IPAddress address, int port)
 {
@@ -152,6 +146,3 @@ static string? PortTaken(string name, IPAddress address, int port)
         return $"{name} {port}: cannot listen on {address}:{port} ({e.Message})";
     }
 }
-
-static IPAddress ParseAddress(string name, string value) =>
-    IPAddress.TryParse(value, out var address) ? address : throw new FormatException($"{name}: not an IP address: '{value}'");

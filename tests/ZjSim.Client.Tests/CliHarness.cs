@@ -1,4 +1,5 @@
 using Spectre.Console;
+using ZjSim.TestSupport;
 
 namespace ZjSim.Client.Tests;
 
@@ -8,7 +9,7 @@ public sealed class CliHarness : IDisposable
     public string Temp { get; } = Directory.CreateTempSubdirectory("zjsim-cli-").FullName;
     /// <summary>The --config every command gets (a test may point it at an altered copy).</summary>
     public string Config { get; set; } = ConfigDir;
-    public static string ConfigDir { get; } = FindConfig();
+    public static string ConfigDir => ConfigFolder.Path;
 
     public sealed record Result(int ExitCode, string Out, string Error);
 
@@ -16,11 +17,11 @@ public sealed class CliHarness : IDisposable
 
     public Task<Result> Run(CancellationToken cancellation, params string[] args) => Run(null, cancellation, args);
 
-    public Task<Result> Run(Func<ZjSim.Grains.Telemetry.TelemetryOptions, ZjSim.Grains.Telemetry.TelemetryOptions>? telemetry,
+    public Task<Result> Run(Func<ZjSim.Hosting.Telemetry.TelemetryOptions, ZjSim.Hosting.Telemetry.TelemetryOptions>? telemetry,
         CancellationToken cancellation, params string[] args) => Run(telemetry, new StringWriter(), cancellation, args);
 
     /// <summary>Runs with stdout going to <paramref name="output"/>, which a test may watch (for progress, say).</summary>
-    public async Task<Result> Run(Func<ZjSim.Grains.Telemetry.TelemetryOptions, ZjSim.Grains.Telemetry.TelemetryOptions>? telemetry,
+    public async Task<Result> Run(Func<ZjSim.Hosting.Telemetry.TelemetryOptions, ZjSim.Hosting.Telemetry.TelemetryOptions>? telemetry,
         StringWriter output, CancellationToken cancellation, params string[] args)
     {
         var error = new StringWriter();
@@ -51,11 +52,4 @@ public sealed class CliHarness : IDisposable
     }
 
     public void Dispose() => Directory.Delete(Temp, recursive: true);
-
-    private static string FindConfig()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(System.IO.Path.Combine(d.FullName, "config", "model.json"))) return System.IO.Path.Combine(d.FullName, "config");
-        throw new InvalidOperationException("config/ not found");
-    }
 }

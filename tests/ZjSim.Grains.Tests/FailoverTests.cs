@@ -23,14 +23,14 @@ namespace ZjSim.Grains.Tests;
 public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, (byte[] Data, string ETag)> _store = new();
-    private InProcessTestCluster _cluster = null!;
+    private InProcessTestCluster _silos = null!;
 
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 3);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddZjSim(s => s.Services.AddKeyedSingleton<IGrainStorage>(ClusterNames.Storage,
+            silo.AddZjSim(s => s.Services.AddKeyedSingleton<IGrainStorage>(ServiceNames.Storage,
                 (services, _) => new SharedGrainStorage(_store, services.GetRequiredService<Serializer>())));
             // Declare a killed silo dead within seconds rather than the production defaults' tens of seconds.
             silo.Configure<ClusterMembershipOptions>(o =>
@@ -42,11 +42,11 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         });
         // As zjsim's cluster client: a request whose gateway died is answered by this time-out only.
         builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10)));
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        _silos = builder.Build();
+        await _silos.DeployAsync();
     }
 
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+    public async Task DisposeAsync() => await _silos.DisposeAsync();
 
     [Theory]
     [InlineData(true)]    // the run grain's silo: the run carries on from storage on another
@@ -55,16 +55,16 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
     {
         const int replications = 16;
         const ulong seed = 23;
-        var request = ClusterFixture.Request("baseline", 0.5, replications, seed, Granularity.Cluster, concurrency: 2);
-        var client = _cluster.Client;
+        var request = SiloFixture.Request("baseline", 0.5, replications, seed, Granularity.Cluster, concurrency: 2);
+        var client = _silos.Client;
         var run = client.GetGrain<IRunGrain>(request.RunId);
         await run.Start(request.AsImmutable());
 
         var progress = await PollUntil(run, p => p.Completed >= 3 || p.Finished);
         Assert.False(progress.Finished, "the run ended before a silo could be killed; give it more work");
         var runSilo = await client.GetGrain<IManagementGrain>(0).GetActivationAddress(run);
-        var victim = _cluster.Silos.First(s => s.SiloAddress.Equals(runSilo) == killTheRunGrainsSilo);
-        await _cluster.KillSiloAsync(victim);
+        var victim = _silos.Silos.First(s => s.SiloAddress.Equals(runSilo) == killTheRunGrainsSilo);
+        await _silos.KillSiloAsync(victim);
 
         progress = await PollUntil(run, p => p.Finished);
         output.WriteLine($"killed {victim.SiloAddress} at 3+ of {replications}; retried: {string.Join(" | ", progress.Retries ?? [])}");

@@ -8,8 +8,8 @@ using ZjSim.Model.World;
 namespace ZjSim.Grains.Tests;
 
 /// <summary>A replication's drawn parameters are the same on every silo and at every granularity.</summary>
-[Collection(ClusterCollection.Name)]
-public sealed class UncertainParameterTests(ClusterFixture fixture) : IDisposable
+[Collection(SiloCollection.Name)]
+public sealed class UncertainParameterTests(SiloFixture fixture) : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("zjsim-grains-").FullName;
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -37,13 +37,13 @@ public sealed class UncertainParameterTests(ClusterFixture fixture) : IDisposabl
     public async Task Cluster_and_enterprise_grains_simulate_each_replications_drawn_parameters()
     {
         const int replications = 3;
-        var byCluster = await RunToEnd(ClusterFixture.Request(Scenario(), 0.004, replications, seed: 6, Granularity.Cluster));
-        var byEnterprise = await RunToEnd(ClusterFixture.Request(Scenario(), 0.004, replications, seed: 6, Granularity.Enterprise));
+        var byCluster = await RunToEnd(SiloFixture.Request(Scenario(), 0.004, replications, seed: 6, Granularity.Cluster));
+        var byEnterprise = await RunToEnd(SiloFixture.Request(Scenario(), 0.004, replications, seed: 6, Granularity.Enterprise));
         Assert.Equal(byCluster.Select(o => Bits(o.Indicators)), byEnterprise.Select(o => Bits(o.Indicators)));
 
         // Each replication matches the single-thread reference run with that replication's own draws,
         // and the draws differ between replications, so the grains did not share one parameter set.
-        var request = ClusterFixture.Request(Scenario(), 0.004, replications, seed: 6, Granularity.Cluster);
+        var request = SiloFixture.Request(Scenario(), 0.004, replications, seed: 6, Granularity.Cluster);
         var (nominal, uncertainty) = ParameterUncertainty.FromCanonicalJson(request.ParametersJson);
         Assert.Equal(5, uncertainty.Parameters.Count);
         foreach (var o in byCluster)

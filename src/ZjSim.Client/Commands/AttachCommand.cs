@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Spectre.Console;
-using ZjSim.Client.Hosting;
+using ZjSim.Hosting;
 using ZjSim.Client.Output;
 using ZjSim.Client.Results;
 using ZjSim.GrainInterfaces;
@@ -77,7 +77,7 @@ public static class AttachCommand
                 error.WriteLine("zjsim attach: cancelled; nothing was written; the run goes on in the cluster");
                 return ExitCodes.Cancelled;
             }
-            catch (Exception e) when (e is ClusterUnreachableException or UsageException)
+            catch (Exception e) when (e is ServiceUnreachableException or UsageException)
             {
                 error.WriteLine($"zjsim attach: {e.Message}");
                 return ExitCodes.BadInput;

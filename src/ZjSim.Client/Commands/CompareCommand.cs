@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Spectre.Console;
 using ZjSim.Client.Comparison;
-using ZjSim.Client.Hosting;
+using ZjSim.Hosting;
+using ZjSim.Hosting.Telemetry;
 using ZjSim.Client.Output;
 using ZjSim.Client.Results;
 using ZjSim.Model.Scenarios;
@@ -27,7 +28,7 @@ public static class CompareCommand
                 ? FromSaved(options, console)
                 : await Simulate(options, console, error, cancellation, cluster);
         }
-        catch (Exception e) when (e is UsageException or ConfigException or ClusterUnreachableException)
+        catch (Exception e) when (e is UsageException or ConfigException or ServiceUnreachableException)
         {
             error.WriteLine($"zjsim compare: {e.Message}");
             return ExitCodes.BadInput;
@@ -87,9 +88,8 @@ public static class CompareCommand
             await using var host = await SimulationHosts.StartAsync(cluster, o.Telemetry, cancellation);
             hostDescription = host.Description;
             startup = clock.Elapsed.TotalSeconds;
-            using var root = RootSpan.Start("zjsim compare", plans[0]);
-            root?.SetTag(ZjSim.Grains.Telemetry.ZjSimTelemetry.Tags.Scenario, string.Join(",", plans.Select(p => p.Scenario.Name)));
-            root?.SetTag(ZjSim.Grains.Telemetry.ZjSimTelemetry.Tags.RunId, compareId);
+            using var root = RunSpan.Start("zjsim compare", plans[0].Request, plans[0].Scenario.Parameters.World.Scale,
+                runId: compareId, scenario: string.Join(",", plans.Select(p => p.Scenario.Name)));
             traceId = root?.TraceId.ToHexString();
             console.MarkupLine($"[grey]compare {Markup.Escape(compareId)}: {string.Join(", ", plans.Select(p => Markup.Escape(p.Scenario.Name)))}; {o.Replications} replications each, seed {o.Seed} (common random numbers), scale {plans[0].Scenario.Parameters.World.Scale}[/]");
             sims = await ProgressDisplay.Follow(console, plans, report => Simulator.RunAsync(host, plans, report, cancellation, RunCommand.RetryNotice(console)));

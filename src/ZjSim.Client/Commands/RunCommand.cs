@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using ZjSim.Grains.Telemetry;
+using ZjSim.Hosting.Telemetry;
 using Spectre.Console;
-using ZjSim.Client.Hosting;
+using ZjSim.Hosting;
 using ZjSim.Client.Output;
 using ZjSim.Client.Results;
 using ZjSim.Model.Scenarios;
@@ -43,7 +43,7 @@ public static class RunCommand
                 await using var host = await SimulationHosts.StartAsync(cluster, options.Telemetry, cancellation);
                 double startup = clock.Elapsed.TotalSeconds;
                 // The root span of the run's trace; it ends before the host (and its exporters) is disposed.
-                using var root = RootSpan.Start("zjsim run", plan);
+                using var root = RunSpan.Start("zjsim run", plan.Request, plan.Scenario.Parameters.World.Scale);
                 console.MarkupLine($"[grey]run {Markup.Escape(plan.Request.RunId)}: {Markup.Escape(plan.Scenario.Name)}, {plan.Request.Replications} replications, seed {plan.Request.Seed}, {plan.Request.Granularity.ToString().ToLowerInvariant()} granularity, scale {plan.Scenario.Parameters.World.Scale}{Uncertain(plan)}[/]");
                 var sim = (await ProgressDisplay.Follow(console, [plan], report => Simulator.RunAsync(host, [plan], report, cancellation, RetryNotice(console))))[0];
                 if (sim.Outcomes.Length == 0)
@@ -73,7 +73,7 @@ public static class RunCommand
                     error.WriteLine($"zjsim run: the run goes on in the cluster; 'zjsim --cluster {cluster} attach {plan.Request.RunId}' fetches it");
                 return ExitCodes.Cancelled;
             }
-            catch (Exception e) when (e is ClusterUnreachableException or UsageException)
+            catch (Exception e) when (e is ServiceUnreachableException or UsageException)
             {
                 error.WriteLine($"zjsim run: {e.Message}");
                 return ExitCodes.BadInput;

@@ -1,5 +1,5 @@
 using ZjSim.GrainInterfaces;
-using ZjSim.Grains.Telemetry;
+using ZjSim.Hosting.Telemetry;
 
 namespace ZjSim.Client.Commands;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ZjSim.GrainInterfaces;
 using ZjSim.Model.Goals;
 using ZjSim.Model.Scenarios;
@@ -36,9 +35,7 @@ public sealed record RunPlan(RunOptions Options, Scenario Scenario, GoalSet Goal
             throw new UsageException($"--scale {scenario.Parameters.World.Scale}: the world would hold no enterprises; use a larger scale");
 
         runId ??= NewRunId(scenario.Name, o.Seed);
-        var request = new RunRequest(
-            runId, scenario.Name, scenario.CanonicalJson, scenario.Hash,
-            JsonSerializer.Serialize(goals, ConfigJson.Options), o.Seed, o.Replications, o.Granularity,
+        var request = RunRequest.For(runId, scenario, goals, o.Seed, o.Replications, o.Granularity,
             o.Concurrency ?? Math.Max(2, Environment.ProcessorCount));
         return new RunPlan(o, scenario, goals, goalsPath, request);
     }

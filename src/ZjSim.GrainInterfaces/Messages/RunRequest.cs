@@ -1,3 +1,7 @@
+using System.Text.Json;
+using ZjSim.Model.Goals;
+using ZjSim.Model.Scenarios;
+
 namespace ZjSim.GrainInterfaces;
 
 /// <summary>
@@ -16,4 +20,20 @@ public sealed record RunRequest(
     [property: Id(6)] int Replications,
     [property: Id(7)] Granularity Granularity,
     [property: Id(8)] int MaxConcurrentReplications,
-    [property: Id(9)] int ReplicationsPerCall = 0);
+    [property: Id(9)] int ReplicationsPerCall = 0)
+{
+    /// <summary>The one way a request is made: the scenario's canonical parameters and the goals, as every silo will read them.</summary>
+    public static RunRequest For(string runId, Scenario scenario, GoalSet goals, ulong seed, int replications,
+        Granularity granularity, int maxConcurrentReplications) =>
+        new(runId, scenario.Name, scenario.CanonicalJson, scenario.Hash, JsonSerializer.Serialize(goals, ConfigJson.Options),
+            seed, replications, granularity, maxConcurrentReplications);
+
+    /// <summary>Loads the scenario (by name or path) and the goals from a config folder, then makes the request.</summary>
+    public static RunRequest Load(string runId, string configDir, string scenario, double? scale, ulong seed, int replications,
+        Granularity granularity, int maxConcurrentReplications)
+    {
+        var s = ScenarioLoader.Load(scenario, configDir, scale);
+        var goals = GoalSet.Load(Path.Combine(configDir, ConfigDirectory.GoalsFile), s.Parameters.Years);
+        return For(runId, s, goals, seed, replications, granularity, maxConcurrentReplications);
+    }
+}

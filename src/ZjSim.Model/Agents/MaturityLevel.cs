@@ -8,5 +8,4 @@ public static class MaturityLevel
 {
     public const int NotStarted = 0, Covered = 1, Networked = 2, Smart = 3, Future = 4;
     public const int Count = 5;
-    public static readonly string[] Names = ["not_started", "covered", "networked", "smart", "future"];
 }

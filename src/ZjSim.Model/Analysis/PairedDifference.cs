@@ -34,27 +34,6 @@ public static class PairedDifference
         return new Interval(diff, Math.Max(-1, diff - dl), Math.Min(1, diff + du));
     }
 
-    /// <summary>Mean of B − A over pairs with a Student t interval.</summary>
-    public static Interval Means(IReadOnlyList<double> a, IReadOnlyList<double> b, double confidence = 0.95)
-    {
-        int n = CheckPaired(a.Count, b.Count);
-        var d = new double[n];
-        for (int i = 0; i < n; i++) d[i] = b[i] - a[i];
-        return MeanInterval(d, confidence);
-    }
-
-    public static Interval MeanInterval(IReadOnlyList<double> values, double confidence = 0.95)
-    {
-        int n = values.Count;
-        double mean = values.Average();
-        if (n < 2) return new Interval(mean, double.NegativeInfinity, double.PositiveInfinity);
-        double ss = 0;
-        foreach (var v in values) ss += Sq(v - mean);
-        double se = Math.Sqrt(ss / (n - 1) / n);
-        double t = StudentT.InvCDF(0, 1, n - 1, 0.5 + confidence / 2);
-        return new Interval(mean, mean - t * se, mean + t * se);
-    }
-
     /// <summary>
     /// The same difference as if the runs were independent (Newcombe's method 10 with φ = 0): the width
     /// common random numbers save is the gap between this and <see cref="Proportions"/>.
@@ -67,17 +46,6 @@ public static class PairedDifference
         double dl = Math.Sqrt(Sq(wb.Estimate - wb.Lower) + Sq(wa.Upper - wa.Estimate));
         double du = Math.Sqrt(Sq(wb.Upper - wb.Estimate) + Sq(wa.Estimate - wa.Lower));
         return new Interval(diff, Math.Max(-1, diff - dl), Math.Min(1, diff + du));
-    }
-
-    /// <summary>Welch interval for the difference of means of two independent samples.</summary>
-    public static Interval UnpairedMeans(IReadOnlyList<double> a, IReadOnlyList<double> b, double confidence = 0.95)
-    {
-        double ma = a.Average(), mb = b.Average();
-        double va = a.Sum(x => Sq(x - ma)) / (a.Count - 1), vb = b.Sum(x => Sq(x - mb)) / (b.Count - 1);
-        double sa = va / a.Count, sb = vb / b.Count, se = Math.Sqrt(sa + sb);
-        double df = Sq(sa + sb) / (Sq(sa) / (a.Count - 1) + Sq(sb) / (b.Count - 1));
-        double t = double.IsFinite(df) && df > 0 ? StudentT.InvCDF(0, 1, df, 0.5 + confidence / 2) : 0;
-        return new Interval(mb - ma, mb - ma - t * se, mb - ma + t * se);
     }
 
     private static int CheckPaired(int na, int nb)

@@ -22,8 +22,6 @@ public static class DistributionReader
         ["triangular"] = (["min", "mode", "max"], []),
     };
 
-    public static IReadOnlyCollection<string> Kinds => Fields.Keys;
-
     /// <summary>Whether a JSON node is a distribution object (an object with a "dist" key).</summary>
     public static bool IsDistribution(JsonNode? node) => node is JsonObject o && o.ContainsKey(KindKey);
 

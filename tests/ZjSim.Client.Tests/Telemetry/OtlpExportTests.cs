@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using ZjSim.Grains;
+using ZjSim.Hosting;
 
 namespace ZjSim.Client.Tests.Telemetry;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using ZjSim.Grains.Telemetry;
+using ZjSim.Hosting.Telemetry;
 
 namespace ZjSim.Client.Tests.Telemetry;
 

@@ -1,25 +1,25 @@
-using ZjSim.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Messaging;
 using ZjSim.Grains;
+using ZjSim.Hosting.Telemetry;
 
-namespace ZjSim.Client.Hosting;
+namespace ZjSim.Hosting;
 
 /// <summary>
-/// A client of a ZjSim cluster: it finds the silos' gateways in Redis (the same membership the silos
+/// A client of a ZjSim service (an Orleans cluster of silos): it finds the silos' gateways in Redis (the same membership the silos
 /// use) and talks to grains through them. When a gateway dies, Orleans sends through the others.
 /// </summary>
-public sealed class ClusterConnection : ISimulationHost
+public sealed class ServiceConnection : ISimulationHost
 {
     // How long connecting may take before the cluster is declared unreachable (Orleans alone would try for minutes).
     private static readonly TimeSpan ConnectPatience = TimeSpan.FromSeconds(15);
 
     private readonly IHost _host;
 
-    private ClusterConnection(IHost host, RedisAddress redis, int gateways)
+    private ServiceConnection(IHost host, RedisAddress redis, int gateways)
     {
         _host = host;
         Grains = host.Services.GetRequiredService<IClusterClient>();
@@ -29,12 +29,10 @@ public sealed class ClusterConnection : ISimulationHost
     public IGrainFactory Grains { get; }
     public string Description { get; }
 
-    public static async Task<ClusterConnection> ConnectAsync(string address, TelemetryOptions? telemetry, CancellationToken cancellation)
+    /// <summary>Throws ServiceUnreachableException, with one line saying why, when Redis or every silo is out of reach.</summary>
+    public static async Task<ServiceConnection> ConnectAsync(RedisAddress redis, TelemetryOptions? telemetry, CancellationToken cancellation)
     {
-        RedisAddress redis;
-        try { redis = RedisAddress.Parse(address); }
-        catch (FormatException e) { throw new UsageException($"--cluster: {e.Message}"); }
-        if (await redis.ProbeAsync() is string problem) throw new ClusterUnreachableException(problem);
+        if (await redis.ProbeAsync() is string problem) throw new ServiceUnreachableException(problem);
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -48,7 +46,7 @@ public sealed class ClusterConnection : ISimulationHost
         {
             // One trace from the client's command down to the grain calls on the silos.
             client.AddActivityPropagation();
-            client.Configure<ClusterOptions>(o => { o.ServiceId = ClusterNames.ServiceId; o.ClusterId = ClusterNames.ClusterId; });
+            client.Configure<ClusterOptions>(o => { o.ServiceId = ServiceNames.ServiceId; o.ClusterId = ServiceNames.ClusterId; });
             client.UseRedisClustering(o => o.ConfigurationOptions = redis.Options);
             // Re-read the gateway list often, so silos that died leave it and new ones join it quickly.
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
@@ -62,7 +60,7 @@ public sealed class ClusterConnection : ISimulationHost
         {
             await host.StartAsync(cancellation);
             var gateways = await host.Services.GetRequiredService<IGatewayListProvider>().GetGateways();
-            return new ClusterConnection(host, redis, gateways.Count);
+            return new ServiceConnection(host, redis, gateways.Count);
         }
         catch (Exception e)
         {
@@ -71,7 +69,7 @@ public sealed class ClusterConnection : ISimulationHost
             string what = e.Message.Contains("Could not find any gateway", StringComparison.Ordinal)
                 ? $"no silo of the cluster at {redis} is up"
                 : $"no silo of the cluster at {redis} answered ({TransientFailure.Describe(e)})";
-            throw new ClusterUnreachableException($"{what}; start silos with scripts/cluster-up.sh or zjsim-silo --cluster {redis}");
+            throw new ServiceUnreachableException($"{what}; start silos with scripts/cluster-up.sh or zjsim-silo --cluster {redis}");
         }
     }
 

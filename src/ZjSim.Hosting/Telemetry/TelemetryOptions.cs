@@ -1,7 +1,7 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
-namespace ZjSim.Grains.Telemetry;
+namespace ZjSim.Hosting.Telemetry;
 
 public enum TelemetryExport { Off, Console, Otlp }
 

@@ -1,12 +1,12 @@
-using ZjSim.Grains;
+using ZjSim.Hosting;
 
-namespace ZjSim.Client.Tests.Cluster;
+namespace ZjSim.Client.Tests.Service;
 
 /// <summary>
 /// A real ZjSim cluster on loopback for one test: a redis-server of its own and zjsim-silo processes, on free
 /// ports, in a temporary folder. Dispose kills exactly the processes it started and removes the folder.
 /// </summary>
-public sealed class LocalCluster : IAsyncDisposable
+public sealed class LocalService : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly List<ChildProcess> _processes = [];
@@ -19,9 +19,9 @@ public sealed class LocalCluster : IAsyncDisposable
     public sealed record Silo(ChildProcess Process, int SiloPort, int GatewayPort);
 
     /// <summary>Starts Redis and one silo per entry of <paramref name="gateways"/> (false: a silo without a gateway).</summary>
-    public static async Task<LocalCluster> StartAsync(params bool[] gateways)
+    public static async Task<LocalService> StartAsync(params bool[] gateways)
     {
-        var cluster = new LocalCluster();
+        var cluster = new LocalService();
         try
         {
             await cluster.StartRedis();

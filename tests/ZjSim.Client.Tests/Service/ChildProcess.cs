@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace ZjSim.Client.Tests.Cluster;
+namespace ZjSim.Client.Tests.Service;
 
 /// <summary>
 /// A process a test started: its output is drained as it comes (a silo that logs into a full pipe would

@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace ZjSim.Grains;
+namespace ZjSim.Hosting;
 
 /// <summary>
 /// The Redis that holds a cluster's membership and run state, as given to `--cluster`:

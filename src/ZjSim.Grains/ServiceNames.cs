@@ -1,7 +1,10 @@
 namespace ZjSim.Grains;
 
-/// <summary>Names that silos and clients of one ZjSim cluster must agree on.</summary>
-public static class ClusterNames
+/// <summary>
+/// Names that the silos and clients of one ZjSim service (one Orleans cluster, not an industrial cluster)
+/// must agree on.
+/// </summary>
+public static class ServiceNames
 {
     /// <summary>Orleans service and cluster id: the Redis membership key is "zjsim/members/zjsim".</summary>
     public const string ServiceId = "zjsim", ClusterId = "zjsim";

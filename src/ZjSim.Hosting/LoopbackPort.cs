@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace ZjSim.Grains;
+namespace ZjSim.Hosting;
 
 /// <summary>A free port on loopback, so in-process silos, test servers and receivers never collide.</summary>
 public static class LoopbackPort

@@ -1,4 +1,4 @@
-namespace ZjSim.Grains.Tests;
+namespace ZjSim.Hosting.Tests;
 
 public sealed class RedisAddressTests
 {

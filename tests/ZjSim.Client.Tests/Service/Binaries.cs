@@ -1,4 +1,4 @@
-namespace ZjSim.Client.Tests.Cluster;
+namespace ZjSim.Client.Tests.Service;
 
 /// <summary>
 /// The built zjsim and zjsim-silo assemblies, of the configuration these tests were built in (the test

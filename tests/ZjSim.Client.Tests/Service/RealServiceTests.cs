@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 
-namespace ZjSim.Client.Tests.Cluster;
+namespace ZjSim.Client.Tests.Service;
 
 /// <summary>
 /// Redis, three zjsim-silo processes (two with gateways, one without) and the zjsim client as a process,
@@ -10,8 +10,8 @@ namespace ZjSim.Client.Tests.Cluster;
 /// client is connected to. The run must complete, say what it retried, and write the same goals.csv and
 /// indicators.csv as an embedded run.
 /// </summary>
-[Collection(ClusterProcessesCollection.Name)]
-public sealed partial class RealClusterTests(ITestOutputHelper output) : IDisposable
+[Collection(ServiceProcessesCollection.Name)]
+public sealed partial class RealServiceTests(ITestOutputHelper output) : IDisposable
 {
     private const int Replications = 16;
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
@@ -23,7 +23,7 @@ public sealed partial class RealClusterTests(ITestOutputHelper output) : IDispos
     public async Task A_run_survives_SIGKILL_of_a_silo_and_of_the_clients_gateway()
     {
         string[] common = ["run", "--scenario", "baseline", "--replications", Replications.ToString(), "--seed", "7", "--scale", "1"];
-        await using var cluster = await LocalCluster.StartAsync(true, true, false);
+        await using var cluster = await LocalService.StartAsync(true, true, false);
         string clusterOut = _cli.Path("cluster");
         var client = cluster.Track(new ChildProcess("zjsim", "dotnet",
             [Binaries.Client, "--cluster", cluster.Address, .. common, "--out", clusterOut, "--config", CliHarness.ConfigDir], cluster.Folder));
@@ -55,7 +55,7 @@ public sealed partial class RealClusterTests(ITestOutputHelper output) : IDispos
     [Fact]
     public async Task A_client_that_cannot_reach_the_cluster_says_so_once_and_exits_2()
     {
-        await using var cluster = await LocalCluster.StartAsync();   // Redis only: no silo is up
+        await using var cluster = await LocalService.StartAsync();   // Redis only: no silo is up
         var r = await _cli.Run("--cluster", cluster.Address, "run", "--scenario", "baseline", "--out", _cli.Path("none"));
         Assert.Equal(2, r.ExitCode);
         Assert.Contains($"no silo of the cluster at {cluster.Address} is up", r.Error);

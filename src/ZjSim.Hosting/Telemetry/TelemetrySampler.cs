@@ -1,13 +1,13 @@
 using OpenTelemetry.Trace;
 
-namespace ZjSim.Grains.Telemetry;
+namespace ZjSim.Hosting.Telemetry;
 
 /// <summary>
 /// Keeps a run's trace readable: drops Orleans' spans for the calls that would flood it (every enterprise
 /// step, every cluster-year call, the client's progress polling, runtime housekeeping). Cluster steps appear instead as events
 /// on the replication-year spans. Everything else is sampled as its parent is.
 /// </summary>
-public sealed class TelemetrySampler : Sampler
+internal sealed class TelemetrySampler : Sampler
 {
     private static readonly string[] Flooding =
     [

@@ -6,8 +6,9 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using ZjSim.Grains.Telemetry;
 
-namespace ZjSim.Grains.Telemetry;
+namespace ZjSim.Hosting.Telemetry;
 
 public static class TelemetrySetup
 {

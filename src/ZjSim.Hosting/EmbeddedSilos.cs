@@ -1,0 +1,92 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ZjSim.Hosting.Telemetry;
+
+namespace ZjSim.Hosting;
+
+/// <summary>
+/// Silos inside this process, on loopback, on free ports (so two runs, or parallel tests, never collide):
+/// one for `zjsim run`, a few for the bench; silos after the first join it as the primary (development
+/// membership). Their logs go to stderr, so stdout stays the run's report.
+/// </summary>
+public sealed class EmbeddedSilos : ISimulationHost
+{
+    private readonly List<IHost> _hosts;
+
+    private EmbeddedSilos(List<IHost> hosts, string description)
+    {
+        _hosts = hosts;
+        Grains = hosts[0].Services.GetRequiredService<IGrainFactory>();
+        Description = description;
+    }
+
+    public IGrainFactory Grains { get; }
+    public string Description { get; }
+    public int Count => _hosts.Count;
+
+    /// <summary>One silo, as `zjsim run` starts it.</summary>
+    public static Task<EmbeddedSilos> StartAsync(TelemetryOptions? telemetry, CancellationToken cancellation) =>
+        StartAsync(1, telemetry, LogLevel.Warning, cancellation);
+
+    public static async Task<EmbeddedSilos> StartAsync(int silos, TelemetryOptions? telemetry, LogLevel logs, CancellationToken cancellation)
+    {
+        var hosts = new List<IHost>();
+        SiloSettings? first = null;
+        try
+        {
+            for (int i = 0; i < silos; i++)
+            {
+                var settings = new SiloSettings
+                {
+                    SiloPort = LoopbackPort.Free(), GatewayPort = LoopbackPort.Free(),
+                    Primary = first is null ? null : new IPEndPoint(IPAddress.Loopback, first.SiloPort),
+                    Telemetry = telemetry ?? TelemetryOptions.Off, Logs = logs,
+                };
+                settings = settings with { ClusterId = $"zjsim-embedded-{(first ?? settings).SiloPort}" };
+                var host = SiloHost.Build(settings);
+                hosts.Add(host);
+                await host.StartAsync(cancellation);
+                first ??= settings;
+            }
+        }
+        catch
+        {
+            await StopAll(hosts);
+            throw;
+        }
+        string description = silos == 1
+            ? $"embedded silo on 127.0.0.1:{first!.SiloPort} (gateway {first.GatewayPort})"
+            : $"{silos} embedded silos, the first on 127.0.0.1:{first!.SiloPort} (gateway {first.GatewayPort})";
+        var embedded = new EmbeddedSilos(hosts, description);
+        if (silos > 1) await embedded.WaitForMembers(silos, cancellation);
+        return embedded;
+    }
+
+    /// <summary>Until the first silo sees every silo active, so a run can place grains on all of them.</summary>
+    private async Task WaitForMembers(int silos, CancellationToken cancellation)
+    {
+        var management = Grains.GetGrain<IManagementGrain>(0);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await management.GetHosts(onlyActive: true)).Count < silos)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{silos} silos did not form a cluster in 60 s");
+            await Task.Delay(200, cancellation);
+        }
+    }
+
+    public ValueTask DisposeAsync() => new(StopAll(_hosts));
+
+    /// <summary>Joiners stop before the primary, which holds the development membership table.</summary>
+    private static async Task StopAll(List<IHost> hosts)
+    {
+        for (int i = hosts.Count - 1; i >= 0; i--)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            try { await hosts[i].StopAsync(timeout.Token); }
+            catch (OperationCanceledException) { }
+            hosts[i].Dispose();
+        }
+    }
+}

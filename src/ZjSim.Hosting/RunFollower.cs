@@ -1,0 +1,124 @@
+using Orleans.Concurrency;
+using ZjSim.GrainInterfaces;
+using ZjSim.Grains;
+
+namespace ZjSim.Hosting;
+
+/// <summary>
+/// The one way to start runs, follow their progress and fetch their outcomes: used by zjsim, the bench and
+/// the grain tests. On a service of several silos, a call that fails because a silo or the gateway died is
+/// made again (through another gateway, to the run grain wherever it is now), and every step that had to be
+/// redone, here or in the grains, goes to onRetry.
+/// </summary>
+public sealed class RunFollower(IGrainFactory grains, Action<string>? onRetry = null)
+{
+    /// <summary>How long the client keeps trying when no call gets through, before it gives up on the service.</summary>
+    private static readonly TimeSpan PatienceWithoutContact = TimeSpan.FromMinutes(2);
+
+    private readonly Calls _calls = new(onRetry ?? (_ => { }));
+
+    /// <summary>Time between two rounds of progress calls.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(150);
+
+    public async Task StartAsync(IEnumerable<RunRequest> requests)
+    {
+        foreach (var request in requests)
+        {
+            var run = grains.GetGrain<IRunGrain>(request.RunId);
+            await _calls.Make("starting the run", async () => { await run.Start(request.AsImmutable()); return true; });
+        }
+    }
+
+    /// <summary>
+    /// Polls every run until all have finished, or until <paramref name="cancellation"/>: then each run is
+    /// told to start no further replications (those in flight finish and are kept) and Cancelled is true.
+    /// </summary>
+    public async Task<(RunProgress[] Progress, bool Cancelled)> FollowAsync(IReadOnlyList<RunRequest> requests,
+        Action<int, RunProgress> onProgress, CancellationToken cancellation)
+    {
+        var runs = requests.Select(r => grains.GetGrain<IRunGrain>(r.RunId)).ToArray();
+        var progress = new RunProgress[runs.Length];
+        var retriesSeen = new int[runs.Length];
+        while (true)
+        {
+            for (int i = 0; i < runs.Length; i++)
+            {
+                var (run, request) = (runs[i], requests[i]);
+                progress[i] = await _calls.Make("polling progress", async () =>
+                {
+                    // After lost contact, Start again: idempotent, and it resumes a run whose start was lost with its silo.
+                    if (_calls.Recovering) await run.Start(request.AsImmutable());
+                    return await run.GetProgress();
+                });
+                var retries = progress[i].Retries ?? [];
+                for (; retriesSeen[i] < retries.Length; retriesSeen[i]++) _calls.Report(retries[retriesSeen[i]]);
+                onProgress(i, progress[i]);
+            }
+            if (progress.All(p => p.Finished)) return (progress, false);
+            try
+            {
+                await Task.Delay(PollInterval, cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                foreach (var run in runs) await _calls.Make("cancelling the run", async () => { await run.Cancel(); return true; });
+                return (progress, true);
+            }
+        }
+    }
+
+    /// <summary>The outcomes of the run's finished replications, from its aggregator.</summary>
+    public async Task<ReplicationOutcome[]> FetchAsync(RunRequest request)
+    {
+        var aggregator = grains.GetGrain<IAggregatorGrain>(request.RunId);
+        return (await _calls.Make("fetching the results", aggregator.Outcomes)).Value;
+    }
+
+    /// <summary>
+    /// Starts one run, follows it to its end and fetches its outcomes. Throws SimulationFailedException when
+    /// the run failed and OperationCanceledException when <paramref name="cancellation"/> came first.
+    /// </summary>
+    public async Task<(RunProgress Final, ReplicationOutcome[] Outcomes)> RunToEndAsync(RunRequest request, CancellationToken cancellation = default)
+    {
+        await StartAsync([request]);
+        var (progress, cancelled) = await FollowAsync([request], (_, _) => { }, cancellation);
+        if (cancelled) throw new OperationCanceledException($"run {request.RunId} did not finish", cancellation);
+        if (progress[0].Error is string error) throw new SimulationFailedException($"{request.ScenarioName}: {error}");
+        return (progress[0], await FetchAsync(request));
+    }
+
+    /// <summary>The client's side of fault tolerance: calls retried while the service heals, within a bound.</summary>
+    private sealed class Calls(Action<string> onRetry)
+    {
+        private DateTime? _lostSince;
+
+        public bool Recovering => _lostSince is not null;
+
+        public void Report(string message) => onRetry(message);
+
+        public async Task<T> Make<T>(string step, Func<Task<T>> call)
+        {
+            while (true)
+            {
+                try
+                {
+                    var result = await call();
+                    _lostSince = null;
+                    return result;
+                }
+                catch (Exception e) when (TransientFailure.Is(e))
+                {
+                    var now = DateTime.UtcNow;
+                    if (_lostSince is null)
+                    {
+                        _lostSince = now;
+                        onRetry($"client: {step} failed ({TransientFailure.Describe(e)}); retrying through the cluster's other gateways");
+                    }
+                    else if (now - _lostSince > PatienceWithoutContact)
+                        throw new SimulationFailedException($"lost contact with the cluster for {PatienceWithoutContact.TotalSeconds:0} s while {step} ({TransientFailure.Describe(e)})");
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using ZjSim.Grains;
+using ZjSim.Hosting.Telemetry;
+
+namespace ZjSim.Hosting;
+
+/// <summary>The one way a ZjSim silo is built: embedded in zjsim, as zjsim-silo, or as the bench's local silos.</summary>
+public static class SiloHost
+{
+    public static IHost Build(SiloSettings s)
+    {
+        var builder = s.OwnProcess
+            ? Host.CreateApplicationBuilder()
+            : Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        if (!s.OwnProcess)
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+        builder.Logging.SetMinimumLevel(s.Logs);
+        // The watchdog warns on any scheduling stall (a busy 2-core machine, a paused VM): noise, not news.
+        builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
+        builder.AddZjSimTelemetry(s.Telemetry, s.ServiceName);
+        builder.UseOrleans(silo =>
+        {
+            if (s.Redis is null)
+            {
+                silo.UseLocalhostClustering(s.SiloPort, s.GatewayPort, s.Primary, serviceId: ServiceNames.ServiceId, clusterId: s.ClusterId);
+                silo.AddZjSim();
+                return;
+            }
+            silo.Configure<EndpointOptions>(o =>
+            {
+                o.AdvertisedIPAddress = s.Advertise ?? s.Listen;
+                o.SiloPort = s.SiloPort;
+                o.GatewayPort = s.GatewayPort;
+                o.SiloListeningEndpoint = new IPEndPoint(s.Listen, s.SiloPort);
+                // Gateway port 0: a silo that computes but takes no client connections.
+                o.GatewayListeningEndpoint = s.GatewayPort > 0 ? new IPEndPoint(s.Listen, s.GatewayPort) : null;
+            });
+            var redis = s.Redis;
+            silo.Configure<ClusterOptions>(o => { o.ServiceId = ServiceNames.ServiceId; o.ClusterId = ServiceNames.ClusterId; });
+            silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Options);
+            silo.AddZjSim(x => x.AddRedisGrainStorage(ServiceNames.Storage, o => o.ConfigurationOptions = redis.Options));
+        });
+        return builder.Build();
+    }
+}
