@@ -12,4 +12,13 @@ internal static class DrawThreshold
 
     public static ulong Below(double p) =>
         p > 0 ? (p >= 1 ? Always : (ulong)Math.Ceiling(p * Always)) : 0;   // NaN and p ≤ 0 never pass, as u < NaN never holds
+
+    /// <summary>
+    /// The top 31 bits of a threshold (T >> 22), as the vector kernels compare a draw's high word (hi >> 1) with it;
+    /// capped where T = 2⁵³: a draw's high bits are at most 2³¹ − 1, a tie then, decided exactly.
+    /// </summary>
+    public static int High(ulong threshold) => (int)Math.Min(threshold >> 22, int.MaxValue);
+
+    /// <summary>Enterprises whose draws the kernels make at once (stack buffers), and the vector group size.</summary>
+    public const int KernelChunk = 512, KernelGroup = 32;
 }

@@ -16,8 +16,8 @@ namespace ZjSim.Model.Simulation;
 /// </summary>
 internal sealed class InitKernel
 {
-    private const int Chunk = 512;
-    private const int Group = 32;
+    private const int Chunk = DrawThreshold.KernelChunk;
+    private const int Group = DrawThreshold.KernelGroup;
 
     private readonly BatchPlan _plan;
     private readonly PhiloxLanes _lanes;
@@ -89,14 +89,14 @@ internal sealed class InitKernel
     private bool Vector(Span<byte> states, ReadOnlySpan<uint> a, ReadOnlySpan<uint> c, int firstEntity, bool above)
     {
         ref ulong t = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_plan.LevelThresholds), above ? 0 : 4);
-        var t0 = Vector256.Create(High(t));
-        var t1 = Vector256.Create(High(Unsafe.Add(ref t, 1)));
-        var t2 = Vector256.Create(High(Unsafe.Add(ref t, 2)));
-        var t3 = Vector256.Create(High(Unsafe.Add(ref t, 3)));
-        var smartLower = Vector256.Create(High(_smartCut.Lower));
-        var smartUpper = Vector256.Create(High(_smartCut.Upper));
-        var futureLower = Vector256.Create(High(_futureCut.Lower));
-        var futureUpper = Vector256.Create(High(_futureCut.Upper));
+        var t0 = Vector256.Create(DrawThreshold.High(t));
+        var t1 = Vector256.Create(DrawThreshold.High(Unsafe.Add(ref t, 1)));
+        var t2 = Vector256.Create(DrawThreshold.High(Unsafe.Add(ref t, 2)));
+        var t3 = Vector256.Create(DrawThreshold.High(Unsafe.Add(ref t, 3)));
+        var smartLower = Vector256.Create(DrawThreshold.High(_smartCut.Lower));
+        var smartUpper = Vector256.Create(DrawThreshold.High(_smartCut.Upper));
+        var futureLower = Vector256.Create(DrawThreshold.High(_futureCut.Lower));
+        var futureUpper = Vector256.Create(DrawThreshold.High(_futureCut.Upper));
         var fixedBits = Vector256.Create(above ? 0 : PackedEnterprise.KeySme);
 
         ref uint aRef = ref MemoryMarshal.GetReference(a);
@@ -142,6 +142,4 @@ internal sealed class InitKernel
 
     private static int Below(ulong k, ulong threshold) => k < threshold ? 1 : 0;
 
-    /// <summary>The top 31 bits of a threshold (T >> 22), capped where T = 2⁵³: a draw's high bits are at most 2³¹ − 1, a tie then.</summary>
-    private static int High(ulong threshold) => (int)Math.Min(threshold >> 22, int.MaxValue);
 }

@@ -17,8 +17,8 @@ namespace ZjSim.Model.Simulation;
 /// </summary>
 internal sealed class StepKernel
 {
-    private const int Chunk = 512;
-    private const int Group = 32;
+    private const int Chunk = DrawThreshold.KernelChunk;
+    private const int Group = DrawThreshold.KernelGroup;
     private const int RevenueBits = PackedEnterprise.SmartRevenue | PackedEnterprise.FutureRevenue;
 
     private readonly BatchPlan _plan;
@@ -91,11 +91,11 @@ internal sealed class StepKernel
     private bool Vector(Span<byte> states, ReadOnlySpan<uint> a, ReadOnlySpan<uint> c, int firstEntity)
     {
         ref ulong h = ref MemoryMarshal.GetArrayDataReference(_hazards);
-        var above = Vector256.Create(High(h), High(Unsafe.Add(ref h, 1)), High(Unsafe.Add(ref h, 2)), High(Unsafe.Add(ref h, 3)),
-            High(Unsafe.Add(ref h, 4)), High(Unsafe.Add(ref h, 5)), High(Unsafe.Add(ref h, 6)), High(Unsafe.Add(ref h, 7)));
-        var sme = Vector256.Create(High(Unsafe.Add(ref h, 8)), High(Unsafe.Add(ref h, 9)), High(Unsafe.Add(ref h, 10)), High(Unsafe.Add(ref h, 11)),
-            High(Unsafe.Add(ref h, 12)), High(Unsafe.Add(ref h, 13)), High(Unsafe.Add(ref h, 14)), High(Unsafe.Add(ref h, 15)));
-        var grant = Vector256.Create(High(_grant));
+        var above = Vector256.Create(DrawThreshold.High(h), DrawThreshold.High(Unsafe.Add(ref h, 1)), DrawThreshold.High(Unsafe.Add(ref h, 2)), DrawThreshold.High(Unsafe.Add(ref h, 3)),
+            DrawThreshold.High(Unsafe.Add(ref h, 4)), DrawThreshold.High(Unsafe.Add(ref h, 5)), DrawThreshold.High(Unsafe.Add(ref h, 6)), DrawThreshold.High(Unsafe.Add(ref h, 7)));
+        var sme = Vector256.Create(DrawThreshold.High(Unsafe.Add(ref h, 8)), DrawThreshold.High(Unsafe.Add(ref h, 9)), DrawThreshold.High(Unsafe.Add(ref h, 10)), DrawThreshold.High(Unsafe.Add(ref h, 11)),
+            DrawThreshold.High(Unsafe.Add(ref h, 12)), DrawThreshold.High(Unsafe.Add(ref h, 13)), DrawThreshold.High(Unsafe.Add(ref h, 14)), DrawThreshold.High(Unsafe.Add(ref h, 15)));
+        var grant = Vector256.Create(DrawThreshold.High(_grant));
 
         var packed = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(states));
         ref uint aRef = ref MemoryMarshal.GetReference(a);
@@ -143,6 +143,4 @@ internal sealed class StepKernel
             Vector256.Equals(hazard, levelDraw) | Vector256.Equals(grant, smartDraw));
     }
 
-    /// <summary>The top 31 bits of a threshold (T >> 22), capped where T = 2⁵³: a draw's high bits are at most 2³¹ − 1, a tie then.</summary>
-    private static int High(ulong threshold) => (int)Math.Min(threshold >> 22, int.MaxValue);
 }
