@@ -142,5 +142,4 @@ internal sealed class StepKernel
         return (Vector256.GreaterThan(hazard, levelDraw), Vector256.GreaterThan(grant, smartDraw),
             Vector256.Equals(hazard, levelDraw) | Vector256.Equals(grant, smartDraw));
     }
-
 }
