@@ -17,7 +17,7 @@ public interface IClusterGrain : IGrainWithStringKey
     [Alias("Initialize")] Task<ClusterStart> Initialize(Immutable<RunRequest> request, int[] replications, string attempt, int clusterIndex);
 
     /// <summary>One year in every replication of the batch; <paramref name="brainServed"/>[k] is replication k's.</summary>
-    [Alias("Step")] Task<ClusterReport[]> Step(int year, bool[] brainServed);
+    [Alias("Step")] Task<Immutable<ClusterReport[]>> Step(int year, bool[] brainServed);
 
     /// <summary>The lane is done: drop the state and deactivate.</summary>
     [Alias("Release")] Task Release();

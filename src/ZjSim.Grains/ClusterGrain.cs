@@ -23,6 +23,7 @@ internal sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILoc
     public async Task<ClusterStart> Initialize(Immutable<RunRequest> request, int[] replications, string attempt, int clusterIndex)
     {
         await ReleaseMembers();   // the lane's previous batch
+        var previous = _batch;
         _batch = [];
         _cores = [];
         var r = request.Value;
@@ -30,7 +31,8 @@ internal sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILoc
         _year = worldsOf[0].Parameters.Years.BaseYear;
         if (r.Granularity == Granularity.Cluster)
         {
-            _batch = replications.Select((k, i) => new ClusterPopulation(worldsOf[i], worldsOf[i].Clusters[clusterIndex], r.Seed, k)).ToArray();
+            _batch = replications.Select((k, i) => new ClusterPopulation(worldsOf[i], worldsOf[i].Clusters[clusterIndex], r.Seed, k,
+                recycle: i < previous.Length ? previous[i] : null)).ToArray();
             return new ClusterStart(_batch.Select(b => b.InitialReport).ToArray(), Silo);
         }
         _members = replications.Select((k, i) =>
@@ -46,7 +48,7 @@ internal sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILoc
         return new ClusterStart(_cores.Select(c => c.Report(_year, 0)).ToArray(), Silo);
     }
 
-    public async Task<ClusterReport[]> Step(int year, bool[] brainServed)
+    public async Task<Immutable<ClusterReport[]>> Step(int year, bool[] brainServed)
     {
         int count = _batch.Length + _cores.Length;
         if (count == 0)
@@ -67,7 +69,7 @@ internal sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILoc
         _year = year;
         ZjSimTelemetry.StepDuration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds,
             new KeyValuePair<string, object?>(ZjSimTelemetry.Tags.Granularity, _batch.Length > 0 ? "cluster" : "enterprise"));
-        return reports;
+        return reports.AsImmutable();   // never changed after this: no copy on the way back
     }
 
     public async Task Release()

@@ -81,7 +81,7 @@ internal sealed class LaneBatch(IGrainFactory grains, Immutable<RunRequest> requ
                     grains.GetGrain<IIndustryBrainGrain>(GrainKeys.Brain(laneKey, attempt, g.Key)).Launch(batchNumber, g.Select(l => l.Launch).ToArray().AsImmutable()));
                 var steps = clusters.Select((g, i) => g.Step(_year, served.Select(s => s![i]).ToArray())).ToArray();
                 await Task.WhenAll(brains);
-                byCluster = await Task.WhenAll(steps);
+                byCluster = (await Task.WhenAll(steps)).Select(s => s.Value).ToArray();
             }
             for (int k = 0; k < waiting.Length; k++)
             {

@@ -84,7 +84,7 @@ public sealed class RunGrainTests(SiloFixture fixture)
         await cluster.Initialize(request.AsImmutable(), [0], "order", 0);
         var skipped = await Assert.ThrowsAsync<ReplicationStateLostException>(() => cluster.Step(2023, [false]));
         Assert.Contains("is at 2021 and was asked to step 2023", skipped.Message);
-        Assert.Equal(2022, (await cluster.Step(2022, [false]))[0].Year);
+        Assert.Equal(2022, (await cluster.Step(2022, [false])).Value[0].Year);
         await Assert.ThrowsAsync<ReplicationStateLostException>(() => cluster.Step(2022, [false]));
     }
 

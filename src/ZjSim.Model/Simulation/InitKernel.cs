@@ -41,7 +41,8 @@ internal sealed class InitKernel
     public void Run(Span<byte> states, int firstEntity, bool vector)
     {
         vector &= Avx2.IsSupported && _plan.TitlesNeedRevenue;   // the vector path looks up titles only where a revenue bit is set
-        Span<uint> a = stackalloc uint[Chunk], b = stackalloc uint[Chunk], c = stackalloc uint[Chunk], d = stackalloc uint[Chunk];
+        var words = DrawWords.Rent();
+        Span<uint> a = words[..Chunk], b = words.Slice(Chunk, Chunk), c = words.Slice(2 * Chunk, Chunk), d = words.Slice(3 * Chunk, Chunk);
         for (int start = 0; start < states.Length; start += Chunk)
         {
             int n = Math.Min(Chunk, states.Length - start);
