@@ -145,7 +145,7 @@ public static class CompareCommand
         folder.Commit();
         ComparisonReport.Print(console, comparison);
         if (partial) console.MarkupLine("[yellow]Cancelled: kept the replications already finished, marked partial in the manifests.[/]");
-        console.MarkupLine($"Results written to [bold]{Markup.Escape(folder.FinalPath)}[/] (comparison.csv, comparison.json, charts/, one folder per scenario)");
+        console.MarkupLine($"Results written to [bold]{Markup.Escape(folder.FinalPath)}[/] (report.html, comparison.csv, comparison.json, charts/, one folder per scenario)");
         if (traceId is not null) console.MarkupLine($"Trace id: [bold]{traceId}[/]");
         return partial ? ExitCodes.Cancelled : ExitCodes.Ok;
     }
@@ -154,6 +154,9 @@ public static class CompareCommand
     {
         ComparisonFiles.Write(folder, comparison);
         var charts = ComparisonCharts.Write(folder, comparison);
+        HtmlReport.Write(folder, comparison.Runs, comparison, charts, new ReportProvenance(
+            manifest["command"]!.GetValue<string>(), manifest["run_id"]?.GetValue<string>() ?? Path.GetFileName(folder.FinalPath),
+            manifest["trace_id"]?.GetValue<string>(), manifest["host"]?.GetValue<string>(), manifest["granularity"]?.GetValue<string>() ?? comparison.Runs[0].Granularity));
         var full = new JsonObject
         {
             ["format"] = ResultFiles.Format,
