@@ -60,7 +60,8 @@ public static class Cli
         var attach = new Command("attach", "Reconnect to a run on the cluster (--cluster), follow it to the end and write its results") { runId, attachOutput };
 
         var indicatorName = new Argument<string?>("name") { Description = "One indicator (default: all)", Arity = ArgumentArity.ZeroOrOne };
-        var indicators = new Command("indicators", "What each indicator measures, its unit, and the rules that move it") { indicatorName };
+        var indicatorsMarkdown = new Option<bool>("--markdown") { Description = "Print the data dictionary as Markdown (docs/data-dictionary.md)" };
+        var indicators = new Command("indicators", "What each indicator measures, its unit, and the rules that move it") { indicatorName, indicatorsMarkdown };
 
         var backtest = BacktestCommand.Define();
         var calibrate = CalibrateCommand.Define();
@@ -108,7 +109,7 @@ public static class Cli
             if (command == show) return SavedRunsCommands.Show(parsed.GetValue(showDir)!, console, error);
             if (command == listScenarios) return ScenarioCommands.List(parsed.GetValue(config), console, error);
             if (command == scenarioShow) return ScenarioCommands.Show(parsed.GetValue(scenarioName)!, parsed.GetValue(config), console, error);
-            if (command == indicators) return IndicatorsCommand.Execute(parsed.GetValue(indicatorName), console, error);
+            if (command == indicators) return IndicatorsCommand.Execute(parsed.GetValue(indicatorName), console, error, parsed.GetValue(indicatorsMarkdown));
             if (command == backtest.Command) return await backtest.Execute(parsed, parsed.GetValue(config), console, error, cancellation);
             if (command == calibrate.Command) return await calibrate.Execute(parsed, parsed.GetValue(config), console, error, cancellation);
         }

@@ -153,6 +153,7 @@ public static class CompareCommand
     private static void WriteComparison(RunFolder folder, ScenarioComparison comparison, JsonObject manifest)
     {
         ComparisonFiles.Write(folder, comparison);
+        ParquetFiles.WriteComparison(folder, comparison);
         var charts = ComparisonCharts.Write(folder, comparison);
         HtmlReport.Write(folder, comparison.Runs, comparison, charts, new ReportProvenance(
             manifest["command"]!.GetValue<string>(), manifest["run_id"]?.GetValue<string>() ?? Path.GetFileName(folder.FinalPath),
@@ -167,6 +168,7 @@ public static class CompareCommand
         full["paired"] = comparison.Paired;
         full["charts"] = new JsonArray(charts.Select(c => (JsonNode)c.Replace('\\', '/')).ToArray());
         full["machine"] = ResultFiles.Machine();
+        full["data_dictionary"] = DataDictionary.Json();
         folder.Write(ResultFiles.Manifest, w => w.Write(full.ToJsonString(ConfigJson.Indented)));
     }
 }
