@@ -88,6 +88,7 @@ public static class Cli
                 throw new UsageException($"--otlp-endpoint: not an http(s) URL: '{text}'");
             var export = endpoint is not null ? TelemetryExport.Otlp : parsed.GetValue(telemetry);
             var options = new TelemetryOptions(export, endpoint, parsed.GetValue(otlpGrpc));
+            if (options.Export == TelemetryExport.Otlp) Output.CollectorProbe.WarnIfUnreachable(options.ResolvedOtlpEndpoint, error);
             return adjustTelemetry?.Invoke(options) ?? options;
         }
         RunOptions RunOptionsFrom(string scenarioValue) => new(

@@ -20,25 +20,25 @@ public static class SavedRunsCommands
             console.WriteLine($"No runs yet: {Path.GetFullPath(root)} does not exist.");
             return ExitCodes.Ok;
         }
+        // Five narrow columns and one that wraps, so the table fits 80 columns whatever the scenarios.
         var table = new Table().Border(TableBorder.Simple).Title($"Runs in {Markup.Escape(Path.GetFullPath(root))}")
-            .AddColumn(new TableColumn("folder").NoWrap()).AddColumn("command").AddColumn("scenarios")
-            .AddColumn(new TableColumn("reps").RightAligned()).AddColumn(new TableColumn("seed").RightAligned())
-            .AddColumn(new TableColumn("scale").RightAligned()).AddColumn("state");
+            .AddColumn(new TableColumn("folder").NoWrap()).AddColumn("what")
+            .AddColumn(new TableColumn("reps").RightAligned().NoWrap()).AddColumn(new TableColumn("seed").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("scale").RightAligned().NoWrap());
         int count = 0;
         foreach (var folder in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
         {
             if (!RunFolderReader.IsRunFolder(folder)) continue;
             JsonObject m;
             try { m = RunFolderReader.ReadManifest(folder); }
-            catch (UsageException e) { table.AddRow(Markup.Escape(Path.GetFileName(folder)), "?", Markup.Escape(e.Message), "", "", "", "unreadable"); continue; }
+            catch (UsageException e) { table.AddRow(Markup.Escape(Path.GetFileName(folder)), "unreadable: " + Markup.Escape(e.Message), "", "", ""); continue; }
             string command = m["command"]?.GetValue<string>() ?? "?";
             string scenarios = command == "run"
                 ? m["scenario"]?["name"]?.GetValue<string>() ?? "?"
                 : string.Join(", ", m["scenarios"]?.AsArray().Select(n => n!.GetValue<string>()) ?? []);
             bool partial = m["partial"]?.GetValue<bool>() ?? false;
-            table.AddRow(Markup.Escape(Path.GetFileName(folder)), command, Markup.Escape(scenarios),
-                m["replications"]?.ToString() ?? "", m["seed"]?.ToString() ?? "", m["scale"]?.ToString() ?? "",
-                partial ? "[yellow]partial[/]" : "complete");
+            table.AddRow(Markup.Escape(Path.GetFileName(folder)), $"{Markup.Escape(command)} {Markup.Escape(scenarios)}, {(partial ? "[yellow]partial[/]" : "complete")}",
+                m["replications"]?.ToString() ?? "", m["seed"]?.ToString() ?? "", m["scale"]?.ToString() ?? "");
             count++;
         }
         if (count == 0) console.WriteLine($"No runs in {Path.GetFullPath(root)}.");
