@@ -93,7 +93,8 @@ public static class Cli
         var attach = new Command("attach", "Reconnect to a run on the cluster (--cluster), follow it to the end and write its results") { runId, attachOutput };
 
         var indicatorName = new Argument<string?>("name") { Description = "One indicator (default: all)", Arity = ArgumentArity.ZeroOrOne };
-        var indicators = new Command("indicators", "What each indicator measures, its unit, and the rules that move it") { indicatorName };
+        var indicatorsMarkdown = new Option<bool>("--markdown") { Description = "Print the data dictionary as Markdown (docs/data-dictionary.md)" };
+        var indicators = new Command("indicators", "What each indicator measures, its unit, and the rules that move it") { indicatorName, indicatorsMarkdown };
 
         var backtest = BacktestCommand.Define();
         var calibrate = CalibrateCommand.Define();
@@ -123,6 +124,7 @@ public static class Cli
                 throw new UsageException($"--otlp-endpoint: not an http(s) URL: '{text}'");
             var export = endpoint is not null ? TelemetryExport.Otlp : parsed.GetValue(telemetry);
             var options = new TelemetryOptions(export, endpoint, parsed.GetValue(otlpGrpc));
+            if (options.Export == TelemetryExport.Otlp) Output.CollectorProbe.WarnIfUnreachable(options.ResolvedOtlpEndpoint, error);
             return adjustTelemetry?.Invoke(options) ?? options;
         }
         RunOptions RunOptionsFrom(string scenarioValue) => new(
@@ -144,7 +146,7 @@ public static class Cli
             if (command == show) return SavedRunsCommands.Show(parsed.GetValue(showDir)!, console, error);
             if (command == listScenarios) return ScenarioCommands.List(parsed.GetValue(config), console, error);
             if (command == scenarioShow) return ScenarioCommands.Show(parsed.GetValue(scenarioName)!, parsed.GetValue(config), console, error);
-            if (command == indicators) return IndicatorsCommand.Execute(parsed.GetValue(indicatorName), console, error);
+            if (command == indicators) return IndicatorsCommand.Execute(parsed.GetValue(indicatorName), console, error, parsed.GetValue(indicatorsMarkdown));
             if (command == backtest.Command) return await backtest.Execute(parsed, parsed.GetValue(config), console, error, cancellation);
             if (command == calibrate.Command) return await calibrate.Execute(parsed, parsed.GetValue(config), console, error, cancellation);
             if (exploration.FirstOrDefault(e => e.Command == command) is { } explore)

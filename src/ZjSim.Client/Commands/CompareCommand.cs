@@ -145,7 +145,7 @@ public static class CompareCommand
         folder.Commit();
         ComparisonReport.Print(console, comparison);
         if (partial) console.MarkupLine("[yellow]Cancelled: kept the replications already finished, marked partial in the manifests.[/]");
-        console.MarkupLine($"Results written to [bold]{Markup.Escape(folder.FinalPath)}[/] (comparison.csv, comparison.json, charts/, one folder per scenario)");
+        console.MarkupLine($"Results written to [bold]{Markup.Escape(folder.FinalPath)}[/] (report.html, comparison.csv, comparison.json, charts/, one folder per scenario)");
         if (traceId is not null) console.MarkupLine($"Trace id: [bold]{traceId}[/]");
         return partial ? ExitCodes.Cancelled : ExitCodes.Ok;
     }
@@ -153,7 +153,11 @@ public static class CompareCommand
     private static void WriteComparison(RunFolder folder, ScenarioComparison comparison, JsonObject manifest)
     {
         ComparisonFiles.Write(folder, comparison);
+        ParquetFiles.WriteComparison(folder, comparison);
         var charts = ComparisonCharts.Write(folder, comparison);
+        HtmlReport.Write(folder, comparison.Runs, comparison, charts, new ReportProvenance(
+            manifest["command"]!.GetValue<string>(), manifest["run_id"]?.GetValue<string>() ?? Path.GetFileName(folder.FinalPath),
+            manifest["trace_id"]?.GetValue<string>(), manifest["host"]?.GetValue<string>(), manifest["granularity"]?.GetValue<string>() ?? comparison.Runs[0].Granularity));
         var full = new JsonObject
         {
             ["format"] = ResultFiles.Format,
@@ -164,6 +168,7 @@ public static class CompareCommand
         full["paired"] = comparison.Paired;
         full["charts"] = new JsonArray(charts.Select(c => (JsonNode)c.Replace('\\', '/')).ToArray());
         full["machine"] = ResultFiles.Machine();
+        full["data_dictionary"] = DataDictionary.Json();
         folder.Write(ResultFiles.Manifest, w => w.Write(full.ToJsonString(ConfigJson.Indented)));
     }
 }

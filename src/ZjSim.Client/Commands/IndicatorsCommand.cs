@@ -6,8 +6,14 @@ namespace ZjSim.Client.Commands;
 /// <summary>`zjsim indicators [NAME]`: what each indicator measures, its unit, and the rules that move it (the catalogue).</summary>
 public static class IndicatorsCommand
 {
-    public static int Execute(string? name, IAnsiConsole console, TextWriter error)
+    public static int Execute(string? name, IAnsiConsole console, TextWriter error, bool markdown = false, TextWriter? output = null)
     {
+        if (markdown)
+        {
+            // Plain text, not through the console: it is redirected into docs/data-dictionary.md.
+            (output ?? Console.Out).Write(Output.DataDictionary.Markdown());
+            return ExitCodes.Ok;
+        }
         IEnumerable<Indicator> chosen = Indicators.All;
         if (name is not null)
         {

@@ -20,10 +20,11 @@ public static class SavedRunsCommands
             console.WriteLine($"No runs yet: {Path.GetFullPath(root)} does not exist.");
             return ExitCodes.Ok;
         }
+        // Five narrow columns and one that wraps, so the table fits 80 columns whatever the scenarios.
         var table = new Table().Border(TableBorder.Simple).Title($"Runs in {Markup.Escape(Path.GetFullPath(root))}")
-            .AddColumn(new TableColumn("folder").NoWrap()).AddColumn("command").AddColumn("scenarios")
-            .AddColumn(new TableColumn("reps").RightAligned()).AddColumn(new TableColumn("seed").RightAligned())
-            .AddColumn(new TableColumn("scale").RightAligned()).AddColumn("state");
+            .AddColumn(new TableColumn("folder").NoWrap()).AddColumn("what")
+            .AddColumn(new TableColumn("reps").RightAligned().NoWrap()).AddColumn(new TableColumn("seed").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("scale").RightAligned().NoWrap());
         int count = 0;
         foreach (var folder in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
         {
@@ -52,8 +53,9 @@ public static class SavedRunsCommands
             _ => throw new UsageException($"{m.Path}: field 'command' names an unknown command '{command}'"),
         };
         string Number(string field) => m.Node(field) is JsonValue v && (v.TryGetValue(out double _) || v.TryGetValue(out ulong _)) ? v.ToJsonString() : "";
-        return [Markup.Escape(Path.GetFileName(folder)), Markup.Escape(command), Markup.Escape(scenarios),
-            Number("replications"), Number("seed"), Number("scale"), m.Bool("partial", missing: false) ? "[yellow]partial[/]" : "complete"];
+        string state = m.Bool("partial", missing: false) ? "[yellow]partial[/]" : "complete";
+        return [Markup.Escape(Path.GetFileName(folder)), $"{Markup.Escape(command)} {Markup.Escape(scenarios)}, {state}",
+            Number("replications"), Number("seed"), Number("scale")];
     }
 
     public static int Show(string dir, IAnsiConsole console, TextWriter error)

@@ -51,9 +51,14 @@ public static class ScenarioCommands
             if (changes.Rows.Count == 0) console.MarkupLine($"No changes against {Baseline}.");
             else console.Write(changes);
 
-            var all = new Table().Border(TableBorder.Simple).Title("Resolved parameters")
-                .AddColumn(new TableColumn("parameter").NoWrap()).AddColumn("value");
-            foreach (var (key, value) in values) all.AddRow(Markup.Escape(key), Markup.Escape(value));
+            // Unit and SOURCE/ASSUMPTION mark from docs/MODEL.md section 8, as resolved_parameters.csv has them.
+            var all = new Table().Border(TableBorder.Simple).Title("Resolved parameters (unit and mark: docs/MODEL.md section 8)")
+                .AddColumn(new TableColumn("parameter").NoWrap()).AddColumn("value").AddColumn("unit").AddColumn(new TableColumn("mark").NoWrap());
+            foreach (var (key, value) in values)
+            {
+                var doc = Output.ParameterDocs.Find(key);
+                all.AddRow(Markup.Escape(key), Markup.Escape(value), Markup.Escape(doc?.Unit ?? ""), Markup.Escape(doc?.Mark ?? ""));
+            }
             console.Write(all);
             return ExitCodes.Ok;
         }

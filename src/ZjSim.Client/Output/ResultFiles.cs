@@ -28,6 +28,8 @@ public static class ResultFiles
         if (!uncertainty.IsEmpty)
             folder.Write(Path.Combine(prefix, ParametersCsv), w => WriteParameters(w, record, nominal, uncertainty));
         folder.Write(Path.Combine(prefix, Manifest), w => w.Write(ManifestJson(record, provenance).ToJsonString(ConfigJson.Indented)));
+        ParquetFiles.WriteRun(folder, prefix, record);
+        ResolvedParameters.Write(folder, prefix, provenance.ParametersJson);
     }
 
     public static readonly string[] IndicatorsHeader = ["scenario", "replication", "year", "indicator", "value"];
@@ -118,6 +120,7 @@ public static class ResultFiles
         ["trace_id"] = p.TraceId,
         ["timings"] = Timings(p),
         ["machine"] = Machine(),
+        ["data_dictionary"] = DataDictionary.Json(),
     };
 
     /// <summary>Each uncertain parameter with its distribution and the stream entity its draws come from.</summary>

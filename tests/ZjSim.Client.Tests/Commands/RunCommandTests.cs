@@ -10,7 +10,7 @@ public sealed class RunCommandTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Fact]
-    public async Task Run_prints_the_goal_table_and_writes_three_files()
+    public async Task Run_prints_the_goal_table_and_writes_its_files()
     {
         string dir = _cli.Path("run");
         var r = await _cli.Run("run", "--scenario", "baseline", "--replications", "3", "--seed", "5", "--scale", "0.01", "--out", dir);
@@ -19,7 +19,9 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("smart_factories", r.Out);
         Assert.Contains("of 3", r.Out);
         Assert.Contains("Indicators by year", r.Out);
-        Assert.Equal(["goals.csv", "indicators.csv", "manifest.json"], Directory.GetFiles(dir).Select(f => Path.GetFileName(f)!).Order().ToArray());
+        Assert.Equal(["goals.csv", "goals.parquet", "indicators.csv", "indicators.parquet", "manifest.json", "report.html", "resolved_parameters.csv"],
+            Directory.GetFiles(dir).Select(f => Path.GetFileName(f)!).Order().ToArray());
+        Assert.True(Directory.Exists(Path.Combine(dir, "charts")));
 
         var indicators = File.ReadAllLines(Path.Combine(dir, "indicators.csv"));
         Assert.Equal("scenario,replication,year,indicator,value", indicators[0]);
