@@ -32,7 +32,7 @@ public sealed class LaneGrain(IGrainFactory grains, WorldCache worlds) : Grain, 
     public async Task<long[]> Run(Immutable<RunRequest> request, int[] replications)
     {
         var r = request.Value;
-        var setups = replications.Select(k => worlds.Get(r, k)).ToArray();
+        var setups = replications.Select(k => worlds.Resolve(r, k)).ToArray();
         int clusterCount = setups[0].World.Clusters.Count;
         if (setups.Any(s => s.World.Clusters.Count != clusterCount))
         {
@@ -52,7 +52,7 @@ public sealed class LaneGrain(IGrainFactory grains, WorldCache worlds) : Grain, 
         var batch = new LaneBatch(grains, request, replications, _batches++, this.GetPrimaryKeyString(), _attempt, _clusters);
         try
         {
-            var outcomes = await Task.WhenAll(replications.Select((k, i) => RunOne(request, batch, i, k, setups[i].World, setups[i].Goals)));
+            var outcomes = await Task.WhenAll(replications.Select((k, i) => RunOne(request, batch, i, k, setups[i].World, setups[i].Goals, setups[i].Drawn)));
             await grains.GetGrain<IAggregatorGrain>(r.RunId).Record(outcomes.AsImmutable());
             return outcomes.Select(o => o.EnterpriseYears).ToArray();
         }
@@ -66,7 +66,8 @@ public sealed class LaneGrain(IGrainFactory grains, WorldCache worlds) : Grain, 
         }
     }
 
-    private async Task<ReplicationOutcome> RunOne(Immutable<RunRequest> request, LaneBatch batch, int k, int replication, WorldLayout world, GoalSet goals)
+    private async Task<ReplicationOutcome> RunOne(Immutable<RunRequest> request, LaneBatch batch, int k, int replication, WorldLayout world, GoalSet goals,
+        double[] drawn)
     {
         var r = request.Value;
         using var span = Source.StartActivity("zjsim.replication");
@@ -78,7 +79,7 @@ public sealed class LaneGrain(IGrainFactory grains, WorldCache worlds) : Grain, 
             var table = await YearSchedule.Run(world, r.Seed, replication, host);
             var results = CheckGoals(goals, table, world.Scale);
             span?.SetTag(Tags.EnterpriseYears, host.EnterpriseYears);
-            return new ReplicationOutcome(replication, table, results, host.EnterpriseYears, r.ScenarioName, host.BySilo(batch.Silos));
+            return new ReplicationOutcome(replication, table, results, host.EnterpriseYears, r.ScenarioName, host.BySilo(batch.Silos), drawn);
         }
         catch (Exception e)
         {

@@ -22,10 +22,20 @@ public sealed class WorldCache
     private sealed record Entry(WorldLayout World, ParameterUncertainty Uncertainty, GoalSet Goals);
 
     private readonly ConcurrentDictionary<string, Lazy<Entry>> _entries = new();
-    private readonly BoundedCache<(string Scenario, ulong Seed, int Replication), WorldLayout> _replicationWorlds = new(ReplicationWorldCapacity);
+    private readonly BoundedCache<(string Scenario, ulong Seed, int Replication), (WorldLayout World, double[] Drawn)> _replicationWorlds = new(ReplicationWorldCapacity);
 
     /// <summary>The world replication <paramref name="replication"/> simulates, and the run's goals.</summary>
     public (WorldLayout World, GoalSet Goals) Get(RunRequest request, int replication)
+    {
+        var (world, goals, _) = Resolve(request, replication);
+        return (world, goals);
+    }
+
+    /// <summary>
+    /// Replication <paramref name="replication"/>'s world, resolved once from its parameters (each uncertain one drawn),
+    /// the values it drew (what the result files show), and the run's goals.
+    /// </summary>
+    public (WorldLayout World, GoalSet Goals, double[] Drawn) Resolve(RunRequest request, int replication)
     {
         string key = request.ScenarioHash + "|" + request.GoalsJson.GetHashCode(StringComparison.Ordinal);
         var entry = _entries.GetOrAdd(key, _ => new Lazy<Entry>(() =>
@@ -33,9 +43,12 @@ public sealed class WorldCache
             var (nominal, uncertainty) = ParameterUncertainty.FromCanonicalJson(request.ParametersJson);
             return new Entry(new WorldLayout(nominal), uncertainty, JsonSerializer.Deserialize<GoalSet>(request.GoalsJson, ConfigJson.Options)!);
         })).Value;
-        if (entry.Uncertainty.IsEmpty) return (entry.World, entry.Goals);
-        var world = _replicationWorlds.GetOrAdd((key, request.Seed, replication),
-            k => new WorldLayout(entry.Uncertainty.ForReplication(entry.World.Parameters, k.Seed, k.Replication)));
-        return (world, entry.Goals);
+        if (entry.Uncertainty.IsEmpty) return (entry.World, entry.Goals, []);
+        var (world, drawn) = _replicationWorlds.GetOrAdd((key, request.Seed, replication), k =>
+        {
+            var resolved = entry.Uncertainty.Resolve(entry.World.Parameters, k.Seed, k.Replication);
+            return (new WorldLayout(resolved.Parameters), resolved.Values.ToArray());
+        });
+        return (world, entry.Goals, drawn);
     }
 }

@@ -1,3 +1,4 @@
+using ZjSim.GrainInterfaces;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
@@ -66,8 +67,7 @@ public static class ResultFiles
         csv.WriteHeader([.. GoalsColumns, .. uncertainty.Parameters.Select(u => u.Path)]);
         foreach (var o in record.Outcomes)
         {
-            string[] drawn = uncertainty.IsEmpty ? []
-                : uncertainty.Draw(record.Seed, o.Replication, nominal.Years.BaseYear).Select(Number).ToArray();
+            string[] drawn = uncertainty.IsEmpty ? [] : Drawn(o, record, nominal, uncertainty).Select(Number).ToArray();
             string replication = o.Replication.ToString(CultureInfo.InvariantCulture);
             foreach (var g in o.Goals)
                 csv.WriteRecord([record.Scenario, replication, g.Goal, Number(g.Target), Number(g.Value), g.Met ? "true" : "false", .. drawn]);
@@ -81,12 +81,21 @@ public static class ResultFiles
         csv.WriteHeader(["scenario", "replication", "parameter", "value"]);
         foreach (var o in record.Outcomes)
         {
-            var values = uncertainty.Draw(record.Seed, o.Replication, nominal.Years.BaseYear);
+            var values = Drawn(o, record, nominal, uncertainty);
             string replication = o.Replication.ToString(CultureInfo.InvariantCulture);
-            for (int k = 0; k < values.Length; k++)
+            for (int k = 0; k < values.Count; k++)
                 csv.WriteRecord([record.Scenario, replication, uncertainty.Parameters[k].Path, Number(values[k])]);
         }
     }
+
+    /// <summary>
+    /// The values the replication took, as its grains resolved them; a record without them (read back from a saved
+    /// run) draws them again as the resolution does.
+    /// </summary>
+    private static IReadOnlyList<double> Drawn(ReplicationOutcome o, RunRecord record, ModelParameters nominal, ParameterUncertainty uncertainty) =>
+        o.Drawn is { Length: > 0 } drawn && drawn.Length == uncertainty.Parameters.Count
+            ? drawn
+            : uncertainty.Draw(record.Seed, o.Replication, nominal.Years.BaseYear);
 
     public static JsonObject ManifestJson(RunRecord r, RunProvenance p) => new()
     {
