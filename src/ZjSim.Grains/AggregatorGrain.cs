@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using ZjSim.GrainInterfaces;
-using ZjSim.Grains.Telemetry;
+using ZjSim.GrainInterfaces.Telemetry;
 using ZjSim.Model;
 
 namespace ZjSim.Grains;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using ZjSim.GrainInterfaces;
-using ZjSim.Grains.Telemetry;
+using ZjSim.GrainInterfaces.Telemetry;
 using ZjSim.Model;
 using ZjSim.Model.Agents;
 using ZjSim.Model.Simulation;

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using ZjSim.GrainInterfaces;
-using ZjSim.Grains.Telemetry;
+using ZjSim.GrainInterfaces.Telemetry;
 using ZjSim.Model;
 using ZjSim.Model.Goals;
 using ZjSim.Model.Simulation;
 using ZjSim.Model.World;
-using static ZjSim.Grains.Telemetry.ZjSimTelemetry;
+using static ZjSim.GrainInterfaces.Telemetry.ZjSimTelemetry;
 
 namespace ZjSim.Grains;
 
@@ -19,7 +19,7 @@ namespace ZjSim.Grains;
 /// calls Run again and the batch starts over from the base year, on the cluster grains of a new attempt (a failed
 /// attempt's grains may hold any state, or be half-gone).
 /// </summary>
-public sealed class LaneGrain(IGrainFactory grains, WorldCache worlds) : Grain, ILaneGrain
+internal sealed class LaneGrain(IGrainFactory grains, WorldCache worlds) : Grain, ILaneGrain
 {
     private string? _attempt;
     private IClusterGrain[] _clusters = [];

@@ -7,7 +7,7 @@ namespace ZjSim.Grains;
 /// replication; a run still wants several batches per lane so that lanes finish together and progress moves. The
 /// results never depend on it.
 /// </summary>
-public static class ReplicationBatch
+internal static class ReplicationBatch
 {
     /// <summary>The most replications one call carries: beyond it the calls saved no longer pay for the memory.</summary>
     public const int MaxSize = 32;

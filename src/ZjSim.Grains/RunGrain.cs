@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 using ZjSim.GrainInterfaces;
-using ZjSim.Grains.Telemetry;
+using ZjSim.GrainInterfaces.Telemetry;
 
 namespace ZjSim.Grains;
 

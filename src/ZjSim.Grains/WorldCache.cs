@@ -14,7 +14,7 @@ namespace ZjSim.Grains;
 /// has a world per replication (its drawn parameters), kept in a bounded cache: the replication's grains
 /// share it while it runs, and a world dropped early is rebuilt identically from (seed, replication).
 /// </summary>
-public sealed class WorldCache
+internal sealed class WorldCache
 {
     /// <summary>Replication worlds kept per silo: well above the replications in flight at once.</summary>
     public const int ReplicationWorldCapacity = 256;

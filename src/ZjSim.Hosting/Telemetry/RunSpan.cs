@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using ZjSim.GrainInterfaces;
-using static ZjSim.Grains.Telemetry.ZjSimTelemetry;
+using static ZjSim.GrainInterfaces.Telemetry.ZjSimTelemetry;
 
 namespace ZjSim.Hosting.Telemetry;
 

@@ -6,7 +6,7 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using ZjSim.Grains.Telemetry;
+using ZjSim.GrainInterfaces.Telemetry;
 
 namespace ZjSim.Hosting.Telemetry;
 

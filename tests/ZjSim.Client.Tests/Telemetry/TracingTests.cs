@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using ZjSim.Grains.Telemetry;
+using ZjSim.GrainInterfaces.Telemetry;
 using ZjSim.Hosting.Telemetry;
 
 namespace ZjSim.Client.Tests.Telemetry;

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace ZjSim.Grains.Telemetry;
+namespace ZjSim.GrainInterfaces.Telemetry;
 
 /// <summary>
-/// ZjSim's own ActivitySource and Meter. With no listener (telemetry off) StartActivity returns null and
-/// instruments record nothing, so instrumented code costs next to nothing by default.
+/// ZjSim's own ActivitySource and Meter, shared by the grains and the client, so one trace runs from the command
+/// to the grain calls. With no listener (telemetry off) StartActivity returns null and instruments record nothing,
+/// so instrumented code costs next to nothing by default.
 /// </summary>
 public static class ZjSimTelemetry
 {
