@@ -14,6 +14,9 @@ public sealed partial class RedisAddress
 
     private RedisAddress(string shown, ConfigurationOptions options) { Shown = shown; _options = options; }
 
+    /// <summary>The Redis hash that holds the service's membership table, a row per silo.</summary>
+    public const string MembershipKey = "zjsim/members/zjsim";
+
     /// <summary>The address without its password, fit for messages and manifests.</summary>
     public string Shown { get; }
 

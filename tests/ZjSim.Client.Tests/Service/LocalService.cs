@@ -78,6 +78,28 @@ public sealed class LocalService : IAsyncDisposable
         Silos.Add(new Silo(process, siloPort, gatewayPort));
     }
 
+    /// <summary>
+    /// Until the surviving silos have declared <paramref name="silo"/> dead in the membership table (Redis). Two silos
+    /// lost before the first is declared dead leave a lone survivor short of the votes to declare either, for as long
+    /// as both still count as live (about 90 s): a test that kills twice waits for the first death in between.
+    /// </summary>
+    public async Task WaitUntilDeclaredDead(Silo silo, TimeSpan timeout)
+    {
+        using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{RedisPort},password={Password}");
+        var deadline = DateTime.UtcNow + timeout;
+        string address = $":{silo.SiloPort}:";   // rows are keyed "S127.0.0.1:PORT:GENERATION"
+        while (true)
+        {
+            var rows = await redis.GetDatabase().HashGetAllAsync($"{ZjSim.Hosting.RedisAddress.MembershipKey}");
+            var row = rows.FirstOrDefault(r => r.Name.ToString().Contains(address, StringComparison.Ordinal));
+            string value = row.Value.ToString();
+            if (value.Contains("\"Status\":6", StringComparison.Ordinal) || value.Contains("\"Status\":\"Dead\"", StringComparison.Ordinal)) return;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"silo {silo.SiloPort} not declared dead within {timeout.TotalSeconds:0} s; its row: {value}");
+            await Task.Delay(250);   // a poll of the table's state, bounded by the deadline above
+        }
+    }
+
     /// <summary>Starts a process that Dispose will kill, such as the client.</summary>
     public ChildProcess Track(ChildProcess process)
     {

@@ -13,7 +13,8 @@ namespace ZjSim.Client.Tests.Service;
 [Collection(ServiceProcessesCollection.Name)]
 public sealed partial class RealServiceTests(ITestOutputHelper output) : IDisposable
 {
-    private const int Replications = 16;
+    // Enough work to outlast a silo's death declaration (some 15 s) between the two kills.
+    private const int Replications = 96, CompareReplications = 16;
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
     private readonly CliHarness _cli = new();
 
@@ -33,7 +34,9 @@ public sealed partial class RealServiceTests(ITestOutputHelper output) : IDispos
         AssertUnfinished(client);
         computeOnly.Process.Kill();
 
-        await client.WaitForLine(l => Completed(l) >= 10, RunTimeout, "progress to 10 replications");
+        // The second kill only once the first silo is declared dead: with both lost at once, the lone survivor lacks
+        // the votes to declare either (see LocalService.WaitUntilDeclaredDead).
+        await cluster.WaitUntilDeclaredDead(computeOnly, RunTimeout);
         var gateways = cluster.Silos.Where(s => s.GatewayPort > 0 && ConnectedTo(client.Pid, s.GatewayPort)).ToList();
         Assert.True(gateways.Count > 0, "the client holds no connection to any gateway");
         AssertUnfinished(client);
@@ -55,7 +58,7 @@ public sealed partial class RealServiceTests(ITestOutputHelper output) : IDispos
     [Fact]
     public async Task A_compare_survives_SIGKILL_of_a_silo_with_the_same_results()
     {
-        string[] common = ["compare", "baseline", "policy-push", "--replications", Replications.ToString(), "--seed", "11", "--scale", "0.5"];
+        string[] common = ["compare", "baseline", "policy-push", "--replications", CompareReplications.ToString(), "--seed", "11", "--scale", "0.5"];
         await using var cluster = await LocalService.StartAsync(true, false);
         string clusterOut = _cli.Path("cluster-compare");
         var client = cluster.Track(new ChildProcess("zjsim", "dotnet",
@@ -63,7 +66,7 @@ public sealed partial class RealServiceTests(ITestOutputHelper output) : IDispos
 
         await client.WaitForLine(l => Completed(l) >= 4, RunTimeout, "progress to 4 replications");
         var computeOnly = cluster.Silos.Single(s => s.GatewayPort == 0);
-        AssertUnfinished(client);
+        AssertUnfinished(client, CompareReplications);
         computeOnly.Process.Kill();
 
         int code = await client.WaitForExit(RunTimeout);
@@ -126,8 +129,8 @@ public sealed partial class RealServiceTests(ITestOutputHelper output) : IDispos
         Assert.False(Directory.Exists(_cli.Path("none")));
     }
 
-    private static void AssertUnfinished(ChildProcess client) =>
-        Assert.False(client.Lines.Any(l => Completed(l) == Replications), "the run ended before the kill; give it more work");
+    private static void AssertUnfinished(ChildProcess client, int total = Replications) =>
+        Assert.False(client.Lines.Any(l => Completed(l) == total), "the run ended before the kill; give it more work");
 
     /// <summary>Replications done, read from a progress line ("  baseline: 7/16 replications, 3.1 s"), or -1.</summary>
     private static int Completed(string line)
