@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Starts a ZjSim cluster on this machine, on loopback only: a Redis of its own (membership and run state)
-# and N zjsim-silo processes with distinct ports. Their pids go to a state file that cluster-down.sh reads.
+# Starts a ZjSim cluster on this machine, on loopback only: a Redis of its own (membership and run state), with a
+# generated password kept in the state folder (mode 0600; .cluster/ is git-ignored), and N zjsim-silo processes
+# with distinct ports. Their pids go to a state file that cluster-down.sh reads. The --cluster address it prints,
+# redis://:PASSWORD@127.0.0.1:PORT, carries the password: zjsim and zjsim-silo never print it.
 #
 #   scripts/cluster-up.sh [N]        N silos, 3 by default
 #
+# Environment: ZJSIM_KEEP_RUNS      passed to each silo as --keep-runs (finished runs kept in Redis; default all)
 # Environment: ZJSIM_CLUSTER_STATE  state folder (default .cluster/ in the repository)
 #              ZJSIM_REDIS_PORT     Redis port (default 6379; the next free one if taken)
 #              ZJSIM_SILO_PORT, ZJSIM_GATEWAY_PORT  first silo and gateway ports (default 11111, 30000)
@@ -58,15 +61,27 @@ dotnet build src/ZjSim.Silo -c Release -nologo -v quiet >/dev/null
 silo=$PWD/src/ZjSim.Silo/bin/Release/net10.0/zjsim-silo
 
 mkdir -p "$state/redis" "$state/logs"
+chmod 700 "$state"
+umask 077
+# The password: made once, kept for the next cluster-up (Redis keeps its data, and `zjsim attach` its runs).
+password_file=$state/redis.password
+if [ ! -s "$password_file" ]; then
+  od -An -N24 -tx1 /dev/urandom | tr -d ' \n' > "$password_file"
+fi
+chmod 600 "$password_file"
+password=$(cat "$password_file")
 redis_port=$(free_port "${ZJSIM_REDIS_PORT:-6379}")
-redis-server --bind 127.0.0.1 --port "$redis_port" --protected-mode yes --dir "$state/redis" \
+# The password goes in a config file read from stdin, never on a command line that `ps` shows.
+printf 'requirepass %s\n' "$password" | redis-server - --bind 127.0.0.1 --port "$redis_port" --protected-mode yes --dir "$state/redis" \
   --save 60 1 --appendonly no --daemonize yes --pidfile "$state/redis.pid" --logfile "$state/logs/redis.log"
-for _ in $(seq 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+rcli() { REDISCLI_AUTH=$password redis-cli -p "$redis_port" "$@"; }
+for _ in $(seq 50); do rcli ping >/dev/null 2>&1 && break; sleep 0.1; done
 redis_pid=$(cat "$state/redis.pid")
-cluster=redis://127.0.0.1:$redis_port
+cluster=redis://:$password@127.0.0.1:$redis_port
 { echo "REDIS_PID=$redis_pid"; echo "REDIS_PORT=$redis_port"; echo "CLUSTER=$cluster"; echo "SILO_PIDS=\"\""; } > "$state_file"
+chmod 600 "$state_file"
 # Silos of an earlier cluster-up are all gone: drop their membership rows so new silos need not vote them dead.
-redis-cli -p "$redis_port" del zjsim/members/zjsim >/dev/null
+rcli del zjsim/members/zjsim >/dev/null
 
 pids=""
 for i in $(seq "$n"); do
@@ -74,7 +89,9 @@ for i in $(seq "$n"); do
   gp=$(free_port $(( ${ZJSIM_GATEWAY_PORT:-30000} + i - 1 )))
   log=$state/logs/silo-$i.log
   # setsid: the silos outlive this shell and a Ctrl+C in it.
-  setsid nohup "$silo" --cluster "$cluster" --silo-port "$sp" --gateway-port "$gp" > "$log" 2>&1 < /dev/null &
+  keep=()
+  [ -n "${ZJSIM_KEEP_RUNS:-}" ] && keep=(--keep-runs "$ZJSIM_KEEP_RUNS")
+  setsid nohup "$silo" --cluster "$cluster" --silo-port "$sp" --gateway-port "$gp" "${keep[@]}" > "$log" 2>&1 < /dev/null &
   pids="$pids $!"
   sed -i "s/^SILO_PIDS=.*/SILO_PIDS=\"${pids# }\"/" "$state_file"
 done
@@ -91,6 +108,7 @@ for i in $(seq "$n"); do
   echo "  silo $i: $(head -1 "$log" | sed 's/^zjsim-silo: //')"
 done
 
-echo "cluster-up: Redis at $cluster (pid $redis_pid), $n silos; state in $state_file"
-echo "  run:  dotnet run --project src/ZjSim.Client -c Release -- --cluster $cluster run --scenario baseline"
+echo "cluster-up: Redis at 127.0.0.1:$redis_port with a password (pid $redis_pid), $n silos; state in $state_file"
+echo "  --cluster $cluster"
+echo "  run:  dotnet run --project src/ZjSim.Client -c Release -- --cluster \"\$(. $state_file; echo \$CLUSTER)\" run --scenario baseline"
 echo "  stop: scripts/cluster-down.sh"

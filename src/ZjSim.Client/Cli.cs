@@ -50,7 +50,7 @@ public static class Cli
         Func<TelemetryOptions, TelemetryOptions>? adjustTelemetry)
     {
         var config = new Option<string?>("--config") { Description = "The config folder (default: the nearest config/ above the working directory, or $ZJSIM_CONFIG)", Recursive = true };
-        var cluster = new Option<string?>("--cluster") { Description = "Run on the ZjSim cluster whose membership is in this Redis (redis://HOST:PORT) instead of an embedded silo", Recursive = true };
+        var cluster = new Option<string?>("--cluster") { Description = "Run on the ZjSim cluster whose membership is in this Redis (redis://[:PASSWORD@]HOST:PORT) instead of an embedded silo", Recursive = true };
 
         // Options shared by run and compare.
         var replications = new Option<int>("--replications", "-n") { Description = "Number of replications", DefaultValueFactory = _ => 20 };
@@ -92,6 +92,9 @@ public static class Cli
         var attachOutput = new Option<string?>("--out", "-o") { Description = "Output folder (default: runs/RUN_ID)" };
         var attach = new Command("attach", "Reconnect to a run on the cluster (--cluster), follow it to the end and write its results") { runId, attachOutput };
 
+        var forgetId = new Argument<string>("RUN_ID") { Description = "The run id that `zjsim run` printed" };
+        var forget = new Command("forget", "Remove a finished run's state and outcomes from the cluster's storage (--cluster)") { forgetId };
+
         var indicatorName = new Argument<string?>("name") { Description = "One indicator (default: all)", Arity = ArgumentArity.ZeroOrOne };
         var indicatorsMarkdown = new Option<bool>("--markdown") { Description = "Print the data dictionary as Markdown (docs/data-dictionary.md)" };
         var indicators = new Command("indicators", "What each indicator measures, its unit, and the rules that move it") { indicatorName, indicatorsMarkdown };
@@ -102,7 +105,7 @@ public static class Cli
 
         var root = new RootCommand("ZjSim: Monte Carlo simulation of Zhejiang's enterprise digital transformation, on Microsoft Orleans")
         {
-            config, cluster, run, compare, attach, runs, show, listScenarios, scenarioCommand, indicators, backtest.Command, calibrate.Command,
+            config, cluster, run, compare, attach, forget, runs, show, listScenarios, scenarioCommand, indicators, backtest.Command, calibrate.Command,
         };
         foreach (var e in exploration) root.Add(e.Command);
         var parsed = root.Parse(args);
@@ -142,6 +145,8 @@ public static class Cli
             if (command == attach)
                 return await AttachCommand.ExecuteAsync(parsed.GetValue(runId)!, parsed.GetValue(attachOutput), parsed.GetValue(config),
                     parsed.GetValue(cluster), console, error, cancellation);
+            if (command == forget)
+                return await ForgetCommand.ExecuteAsync(parsed.GetValue(forgetId)!, parsed.GetValue(cluster), console, error, cancellation);
             if (command == runs) return SavedRunsCommands.List(parsed.GetValue(runsDir), console, error);
             if (command == show) return SavedRunsCommands.Show(parsed.GetValue(showDir)!, console, error);
             if (command == listScenarios) return ScenarioCommands.List(parsed.GetValue(config), console, error);

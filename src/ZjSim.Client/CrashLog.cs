@@ -27,7 +27,8 @@ public static class CrashLog
     public static string? Write(string program, Exception e, IEnumerable<string> args)
     {
         string name = $"{program}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}.log";
-        string text = $"{program} {string.Join(' ', args)}\n{DateTime.UtcNow:O} pid {Environment.ProcessId}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}\n\n{e}\n";
+        // A --cluster address may hold Redis's password: the log keeps the command line without it.
+        string text = $"{program} {string.Join(' ', args.Select(ZjSim.Hosting.RedisAddress.Redact))}\n{DateTime.UtcNow:O} pid {Environment.ProcessId}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}\n\n{e}\n";
         foreach (var folder in new[] { Folder, Path.Combine(Path.GetTempPath(), "zjsim", "logs") })
         {
             try

@@ -1,17 +1,27 @@
+using System.Runtime.InteropServices;
 using Spectre.Console;
 using ZjSim.Client;
 
 // Cli.RunAsync guards the command itself; this catches what fails on another thread.
 ZjSim.CrashLog.InstallLastResort("zjsim", args);
 
+// SIGINT (Ctrl+C), SIGTERM (kill, systemd, container stop, CI time-outs) and SIGHUP (the terminal closed) all stop
+// a command the same clean way: no further replications, the finished ones kept and marked partial, nothing
+// half-written. The client owns the shutdown: the embedded silo stops after the run is cancelled (its host has no
+// console lifetime of its own). A second signal ends the process at once, by the signal's default action.
 using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+PosixSignal? received = null;
+void Stop(PosixSignalContext context)
 {
-    // First Ctrl+C: stop cleanly (nothing half-written). A second one kills the process.
     if (cancellation.IsCancellationRequested) return;
-    e.Cancel = true;
+    context.Cancel = true;
+    received = context.Signal;
     cancellation.Cancel();
-};
+}
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Stop);
+
 var console = AnsiConsole.Console;
 // Sent to a file or a pipe there is no terminal to fit: write lines whole instead of wrapping them at 80 columns.
 console.Profile.Width = Console.IsOutputRedirected ? 1000 : console.Profile.Width;
@@ -19,4 +29,6 @@ console.Profile.Width = Console.IsOutputRedirected ? 1000 : console.Profile.Widt
 // (the Spectre console above holds on to the real stdout).
 if (args.Any(a => a is "--telemetry=console") || args.Zip(args.Skip(1)).Any(p => p is ("--telemetry", "console")))
     Console.SetOut(Console.Error);
-return await Cli.RunAsync(args, console, Console.Error, cancellation.Token);
+int code = await Cli.RunAsync(args, console, Console.Error, cancellation.Token);
+// A cancelled command says which signal stopped it, as a shell does: 128 + the signal's number.
+return code == ExitCodes.Cancelled ? ExitCodes.ForSignal(received) : code;

@@ -8,4 +8,6 @@ public interface IAggregatorGrain : IGrainWithStringKey
     [Alias("Record")] Task Record(Immutable<ReplicationOutcome[]> outcomes);
     /// <summary>All outcomes so far, ordered by replication.</summary>
     [Alias("Outcomes")] Task<Immutable<ReplicationOutcome[]>> Outcomes();
+    /// <summary>Removes every stored outcome of the run and deactivates (the run is forgotten).</summary>
+    [Alias("Forget")] Task Forget();
 }

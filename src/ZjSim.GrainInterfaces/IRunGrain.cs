@@ -16,4 +16,6 @@ public interface IRunGrain : IGrainWithStringKey
     [Alias("Cancel")] Task Cancel();
     /// <summary>The request the run was started with, or null if no run has this id (for `zjsim attach`).</summary>
     [Alias("GetRequest")] Task<RunRequest?> GetRequest();
+    /// <summary>Removes a finished run's state and outcomes from storage (through <see cref="IRunRegistryGrain.Forget"/>).</summary>
+    [Alias("Forget")] Task<ForgetOutcome> Forget();
 }

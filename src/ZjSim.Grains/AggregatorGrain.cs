@@ -83,6 +83,16 @@ internal sealed class AggregatorGrain(IServiceProvider services) : Grain, IAggre
         }
     }
 
+    public async Task Forget()
+    {
+        foreach (var (page, state) in _pages) await _storage.ClearStateAsync(PageName(page), this.GetGrainId(), state);
+        await _storage.ClearStateAsync(IndexName, this.GetGrainId(), _index);
+        _pages.Clear();
+        _outcomes.Clear();
+        _index.State = new OutcomePageIndex();
+        DeactivateOnIdle();
+    }
+
     public Task<Immutable<ReplicationOutcome[]>> Outcomes() => Task.FromResult(_outcomes.Values.ToArray().AsImmutable());
 
     private const string IndexName = "outcome-pages";

@@ -25,6 +25,8 @@ internal sealed class LaneGrain(IGrainFactory grains, WorldCache worlds) : Grain
     private IClusterGrain[] _clusters = [];
     private readonly HashSet<int> _brains = [];
     private int _batches;
+    // The last batch failed: its attempt's grains may hold any state; the next batch releases them and starts afresh.
+    private bool _abandoned;
 
     /// <summary>Cluster steps are recorded as events on the year spans of this replication only, so traces stay small.</summary>
     public const int TracedClusterStepsReplication = 0;
@@ -41,9 +43,10 @@ internal sealed class LaneGrain(IGrainFactory grains, WorldCache worlds) : Grain
             foreach (int k in replications) each.AddRange(await Run(request, [k]));
             return [.. each];
         }
-        if (_attempt is null || _clusters.Length != clusterCount)
+        if (_abandoned || _attempt is null || _clusters.Length != clusterCount)
         {
             await ReleaseGrains();
+            _abandoned = false;
             _attempt = GrainKeys.Attempt();
             _clusters = Enumerable.Range(0, clusterCount)
                 .Select(i => grains.GetGrain<IClusterGrain>(GrainKeys.Cluster(this.GetPrimaryKeyString(), _attempt, i)))
@@ -58,10 +61,8 @@ internal sealed class LaneGrain(IGrainFactory grains, WorldCache worlds) : Grain
         }
         catch
         {
-            // Start the next batch on fresh grains; this attempt's are left to Orleans' idle collection.
-            _attempt = null;
-            _clusters = [];
-            _brains.Clear();
+            // The next batch starts on fresh grains, after releasing this attempt's (not left to idle collection).
+            _abandoned = true;
             throw;
         }
     }
@@ -106,8 +107,17 @@ internal sealed class LaneGrain(IGrainFactory grains, WorldCache worlds) : Grain
         var attempt = _attempt;
         _clusters = [];
         _brains.Clear();
-        await Task.WhenAll(clusters.Select(g => g.Release())
-            .Concat(brains.Select(b => grains.GetGrain<IIndustryBrainGrain>(GrainKeys.Brain(this.GetPrimaryKeyString(), attempt!, b)).Release())));
+        if (attempt is null) return;
+        try
+        {
+            await Task.WhenAll(clusters.Select(g => g.Release())
+                .Concat(brains.Select(b => grains.GetGrain<IIndustryBrainGrain>(GrainKeys.Brain(this.GetPrimaryKeyString(), attempt, b)).Release())));
+        }
+        catch (Exception)
+        {
+            // Cleanup only: a grain on a silo that died is gone already, or comes back empty and idle and is
+            // collected; a failed release must not fail the batch that follows.
+        }
     }
 
     /// <summary>One replication's host for the schedule: its share of the batch's calls, a span per year, its work per silo.</summary>

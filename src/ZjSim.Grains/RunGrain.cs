@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using ZjSim.GrainInterfaces;
 using ZjSim.GrainInterfaces.Telemetry;
@@ -19,6 +20,7 @@ internal sealed class RunGrain(
     IGrainFactory grains,
     ILogger<RunGrain> logger,
     ILocalSiloDetails silo,
+    IOptions<RunRetention> retention,
     [PersistentState("run", ServiceNames.Storage)] IPersistentState<RunState> state) : Grain, IRunGrain
 {
     // Death of a silo is declared some seconds after it stops answering; the back-off spans that.
@@ -168,6 +170,25 @@ internal sealed class RunGrain(
         try { await Retrying("saving the end of the run", async () => { await Save(); return true; }); }
         catch (Exception e) { logger.LogError(e, "Could not save the end of run {RunId}", r.RunId); }
         _running = false;
+        // Finished: nothing keeps this activation beyond Orleans' idle collection any more.
+        DelayDeactivation(TimeSpan.Zero);
+        try { await grains.GetGrain<IRunRegistryGrain>(0).Finished(r.RunId, retention.Value.KeepRuns); }
+        catch (Exception e) { logger.LogWarning(e, "Could not list run {RunId} among the finished runs", r.RunId); }
+    }
+
+    /// <summary>
+    /// Removes a finished run from storage: its outcomes (the aggregator's pages) and its own state. Called by the
+    /// registry, which keeps the list of finished runs; a run still going is left alone.
+    /// </summary>
+    public async Task<ForgetOutcome> Forget()
+    {
+        var r = state.State.Request;
+        if (r is null) return ForgetOutcome.Unknown;
+        if (!state.State.Finished || _running) return ForgetOutcome.Running;
+        await grains.GetGrain<IAggregatorGrain>(r.RunId).Forget();
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+        return ForgetOutcome.Forgotten;
     }
 
     /// <summary>Calls a step, and calls it again after a failure of the cluster (not of the model), a bounded number of times.</summary>

@@ -14,10 +14,15 @@ namespace ZjSim.Hosting;
 public sealed class EmbeddedSilos : ISimulationHost
 {
     private readonly List<IHost> _hosts;
+    private readonly ShutdownLogs _logs;
+    private readonly CancellationTokenRegistration _onCancel;
 
-    private EmbeddedSilos(List<IHost> hosts, string description)
+    private EmbeddedSilos(List<IHost> hosts, string description, ShutdownLogs logs, CancellationToken cancellation)
     {
         _hosts = hosts;
+        _logs = logs;
+        // Cancelled (Ctrl+C, SIGTERM): the silo's records about the calls it cuts short go to the file from now on.
+        _onCancel = cancellation.Register(logs.Redirect);
         Grains = hosts[0].Services.GetRequiredService<IGrainFactory>();
         Description = description;
     }
@@ -26,12 +31,15 @@ public sealed class EmbeddedSilos : ISimulationHost
     public string Description { get; }
     public int Count => _hosts.Count;
 
-    /// <summary>One silo, as `zjsim run` starts it.</summary>
-    public static Task<EmbeddedSilos> StartAsync(TelemetryOptions? telemetry, CancellationToken cancellation) =>
-        StartAsync(1, telemetry, LogLevel.Warning, cancellation);
+    /// <summary>One silo, as `zjsim run` starts it; its records during shutdown go to a log file in <paramref name="logFolder"/>.</summary>
+    public static Task<EmbeddedSilos> StartAsync(TelemetryOptions? telemetry, CancellationToken cancellation, string? logFolder = null) =>
+        StartAsync(1, telemetry, LogLevel.Warning, cancellation, logFolder: logFolder);
 
-    public static async Task<EmbeddedSilos> StartAsync(int silos, TelemetryOptions? telemetry, LogLevel logs, CancellationToken cancellation)
+    /// <param name="adjust">Changes each silo's settings (tests: retention, a short idle collection age).</param>
+    public static async Task<EmbeddedSilos> StartAsync(int silos, TelemetryOptions? telemetry, LogLevel logs, CancellationToken cancellation,
+        Func<SiloSettings, SiloSettings>? adjust = null, string? logFolder = null)
     {
+        var shutdownLogs = new ShutdownLogs("zjsim", logFolder);
         var hosts = new List<IHost>();
         SiloSettings? first = null;
         try
@@ -42,9 +50,10 @@ public sealed class EmbeddedSilos : ISimulationHost
                 {
                     SiloPort = LoopbackPort.Free(), GatewayPort = LoopbackPort.Free(),
                     Primary = first is null ? null : new IPEndPoint(IPAddress.Loopback, first.SiloPort),
-                    Telemetry = telemetry ?? TelemetryOptions.Off, Logs = logs,
+                    Telemetry = telemetry ?? TelemetryOptions.Off, Logs = logs, ShutdownLogs = shutdownLogs,
                 };
                 settings = settings with { ClusterId = $"zjsim-embedded-{(first ?? settings).SiloPort}" };
+                if (adjust is not null) settings = adjust(settings);
                 var host = SiloHost.Build(settings);
                 hosts.Add(host);
                 await host.StartAsync(cancellation);
@@ -53,13 +62,15 @@ public sealed class EmbeddedSilos : ISimulationHost
         }
         catch
         {
+            shutdownLogs.Redirect();
             await StopAll(hosts);
+            shutdownLogs.Close();
             throw;
         }
         string description = silos == 1
             ? $"embedded silo on 127.0.0.1:{first!.SiloPort} (gateway {first.GatewayPort})"
             : $"{silos} embedded silos, the first on 127.0.0.1:{first!.SiloPort} (gateway {first.GatewayPort})";
-        var embedded = new EmbeddedSilos(hosts, description);
+        var embedded = new EmbeddedSilos(hosts, description, shutdownLogs, cancellation);
         if (silos > 1) await embedded.WaitForMembers(silos, cancellation);
         return embedded;
     }
@@ -76,7 +87,17 @@ public sealed class EmbeddedSilos : ISimulationHost
         }
     }
 
-    public ValueTask DisposeAsync() => new(StopAll(_hosts));
+    /// <summary>The log file the silos' records went to while they stopped, if they wrote any.</summary>
+    public string? ShutdownLogFile => _logs.FilePath;
+
+    /// <summary>Stops the silos, after the command has cancelled or finished its runs; their records go to the log file.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _logs.Redirect();
+        await _onCancel.DisposeAsync();
+        await StopAll(_hosts);
+        _logs.Close();
+    }
 
     /// <summary>Joiners stop before the primary, which holds the development membership table.</summary>
     private static async Task StopAll(List<IHost> hosts)

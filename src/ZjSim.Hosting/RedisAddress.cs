@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using StackExchange.Redis;
 
 namespace ZjSim.Hosting;
@@ -7,11 +8,14 @@ namespace ZjSim.Hosting;
 /// `redis://[[user]:password@]host:port[/db]`, `rediss://…` for TLS, or a StackExchange.Redis
 /// configuration string such as `10.0.0.5:6379,password=…,ssl=true`.
 /// </summary>
-public sealed class RedisAddress
+public sealed partial class RedisAddress
 {
     private readonly ConfigurationOptions _options;
 
     private RedisAddress(string shown, ConfigurationOptions options) { Shown = shown; _options = options; }
+
+    /// <summary>The Redis hash that holds the service's membership table, a row per silo.</summary>
+    public const string MembershipKey = "zjsim/members/zjsim";
 
     /// <summary>The address without its password, fit for messages and manifests.</summary>
     public string Shown { get; }
@@ -26,15 +30,28 @@ public sealed class RedisAddress
         if (text.Contains("://", StringComparison.Ordinal)) return ParseUri(text);
         ConfigurationOptions options;
         try { options = ConfigurationOptions.Parse(text); }
-        catch (ArgumentException e) { throw new FormatException($"'{text}' is neither redis://HOST:PORT nor a Redis configuration string ({e.Message})"); }
-        if (options.EndPoints.Count == 0) throw new FormatException($"'{text}' names no Redis host; expected redis://HOST:PORT");
+        catch (ArgumentException e) { throw new FormatException($"'{Redact(text)}' is neither redis://HOST:PORT nor a Redis configuration string ({Redact(e.Message)})"); }
+        if (options.EndPoints.Count == 0) throw new FormatException($"'{Redact(text)}' names no Redis host; expected redis://HOST:PORT");
         return new RedisAddress(options.ToString(includePassword: false), options);
     }
+
+    /// <summary>
+    /// The text with any password replaced by ***, for messages about an address that could not be read:
+    /// the user-info of redis://user:password@host, and password=… in a configuration string.
+    /// </summary>
+    public static string Redact(string text) =>
+        ConfigPassword().Replace(UriUserInfo().Replace(text, "${scheme}***@"), "${key}***");
+
+    [GeneratedRegex(@"(?<scheme>[A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@")]
+    private static partial Regex UriUserInfo();
+
+    [GeneratedRegex(@"(?<key>password\s*=)[^,]*", RegexOptions.IgnoreCase)]
+    private static partial Regex ConfigPassword();
 
     private static RedisAddress ParseUri(string text)
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("redis" or "rediss") || string.IsNullOrEmpty(uri.Host))
-            throw new FormatException($"'{text}' is not a Redis address; expected redis://HOST:PORT (or rediss:// for TLS)");
+            throw new FormatException($"'{Redact(text)}' is not a Redis address; expected redis://HOST:PORT (or rediss:// for TLS)");
         var options = new ConfigurationOptions { Ssl = uri.Scheme == "rediss" };
         options.EndPoints.Add(uri.Host, uri.IsDefaultPort ? 6379 : uri.Port);
         if (uri.UserInfo.Length > 0)
@@ -53,7 +70,7 @@ public sealed class RedisAddress
         if (path.Length > 0)
         {
             if (!int.TryParse(path, out int db) || db < 0)
-                throw new FormatException($"'{text}': the path must be a database number (got '/{path}')");
+                throw new FormatException($"'{Redact(text)}': the path must be a database number (got '/{path}')");
             options.DefaultDatabase = db;
         }
         Defaults(options);

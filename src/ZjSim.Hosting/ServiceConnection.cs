@@ -18,10 +18,14 @@ public sealed class ServiceConnection : ISimulationHost
     private static readonly TimeSpan ConnectPatience = TimeSpan.FromSeconds(15);
 
     private readonly IHost _host;
+    private readonly ShutdownLogs _logs;
+    private readonly CancellationTokenRegistration _onCancel;
 
-    private ServiceConnection(IHost host, RedisAddress redis, int gateways)
+    private ServiceConnection(IHost host, RedisAddress redis, int gateways, ShutdownLogs logs, CancellationToken cancellation)
     {
         _host = host;
+        _logs = logs;
+        _onCancel = cancellation.Register(logs.Redirect);
         Grains = host.Services.GetRequiredService<IClusterClient>();
         Description = $"cluster at {redis} ({gateways} gateway{(gateways == 1 ? "" : "s")} at the start)";
     }
@@ -30,7 +34,9 @@ public sealed class ServiceConnection : ISimulationHost
     public string Description { get; }
 
     /// <summary>Throws ServiceUnreachableException, with one line saying why, when Redis or every silo is out of reach.</summary>
-    public static async Task<ServiceConnection> ConnectAsync(RedisAddress redis, TelemetryOptions? telemetry, CancellationToken cancellation)
+    /// <param name="logFolder">Where the client runtime's records go once the command is cancelled or disconnects.</param>
+    public static async Task<ServiceConnection> ConnectAsync(RedisAddress redis, TelemetryOptions? telemetry, CancellationToken cancellation,
+        string? logFolder = null)
     {
         if (await redis.ProbeAsync() is string problem) throw new ServiceUnreachableException(problem);
 
@@ -41,6 +47,12 @@ public sealed class ServiceConnection : ISimulationHost
         builder.Logging.SetMinimumLevel(LogLevel.Error);
         builder.Logging.AddFilter("Orleans", LogLevel.Critical);
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);   // a failed start is reported below, once
+        var logs = new ShutdownLogs("zjsim", logFolder);
+        logs.Attach(builder.Logging, (category, level) => level >= LogLevel.Critical
+            || (level >= LogLevel.Error && !(category ?? "").StartsWith("Orleans", StringComparison.Ordinal)
+                && !(category ?? "").StartsWith("Microsoft.Extensions.Hosting", StringComparison.Ordinal)));
+        // The command handles the signals and disconnects after cancelling its run.
+        builder.Services.AddSingleton<IHostLifetime, ClientOwnedLifetime>();
         builder.AddZjSimTelemetry(telemetry ?? TelemetryOptions.Off, "zjsim");
         builder.UseOrleansClient(client =>
         {
@@ -60,7 +72,7 @@ public sealed class ServiceConnection : ISimulationHost
         {
             await host.StartAsync(cancellation);
             var gateways = await host.Services.GetRequiredService<IGatewayListProvider>().GetGateways();
-            return new ServiceConnection(host, redis, gateways.Count);
+            return new ServiceConnection(host, redis, gateways.Count, logs, cancellation);
         }
         catch (Exception e)
         {
@@ -75,10 +87,13 @@ public sealed class ServiceConnection : ISimulationHost
 
     public async ValueTask DisposeAsync()
     {
+        _logs.Redirect();
+        await _onCancel.DisposeAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try { await _host.StopAsync(timeout.Token); }
         catch (OperationCanceledException) { }
         _host.Dispose();
+        _logs.Close();
     }
 
     /// <summary>Retries a failed connection attempt (no gateway yet, a gateway refusing) until a deadline.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
@@ -19,10 +20,16 @@ public static class SiloHost
         {
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            // The command that holds this silo handles the signals and stops it after cancelling its run.
+            builder.Services.AddSingleton<IHostLifetime, ClientOwnedLifetime>();
         }
         builder.Logging.SetMinimumLevel(s.Logs);
         // The watchdog warns on any scheduling stall (a busy 2-core machine, a paused VM): noise, not news.
         builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
+        s.ShutdownLogs?.Attach(builder.Logging, (category, level) => level >= s.Logs
+            && (level >= LogLevel.Error || !(category ?? "").StartsWith("Orleans.Runtime.Watchdog", StringComparison.Ordinal)));
+        if (s.KeepRuns is int keep) builder.Services.Configure<RunRetention>(o => o.KeepRuns = keep);
+        if (s.CollectionAge is TimeSpan age) builder.Services.Configure<GrainCollectionOptions>(o => o.CollectionAge = age);
         builder.AddZjSimTelemetry(s.Telemetry, s.ServiceName);
         builder.UseOrleans(silo =>
         {
@@ -44,7 +51,8 @@ public static class SiloHost
             var redis = s.Redis;
             silo.Configure<ClusterOptions>(o => { o.ServiceId = ServiceNames.ServiceId; o.ClusterId = ServiceNames.ClusterId; });
             silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Options);
-            silo.AddZjSim(x => x.AddRedisGrainStorage(ServiceNames.Storage, o => o.ConfigurationOptions = redis.Options));
+            // A forgotten run's keys are deleted, not kept as empty records.
+            silo.AddZjSim(x => x.AddRedisGrainStorage(ServiceNames.Storage, o => { o.ConfigurationOptions = redis.Options; o.DeleteStateOnClear = true; }));
         });
         return builder.Build();
     }

@@ -39,4 +39,16 @@ public sealed record SiloSettings
     /// stdout). Otherwise the silo shares a process whose stdout is a report, so its logs go to stderr only.
     /// </summary>
     public bool OwnProcess { get; init; }
+
+    /// <summary>
+    /// For a silo inside a command: where its log records go once the command is cancelled or stops it (a file,
+    /// not the terminal). Such a silo also listens to no signal; the command stops it.
+    /// </summary>
+    public ShutdownLogs? ShutdownLogs { get; init; }
+
+    /// <summary>Finished runs kept in storage beyond which the oldest are forgotten (zjsim-silo --keep-runs); null keeps all.</summary>
+    public int? KeepRuns { get; init; }
+
+    /// <summary>How long an idle grain stays active before Orleans collects it; null for Orleans' default (15 minutes).</summary>
+    public TimeSpan? CollectionAge { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ZjSim.Hosting;
 using ZjSim.Hosting.Telemetry;
@@ -13,7 +14,7 @@ using ZjSim.Hosting.Telemetry;
 ZjSim.CrashLog.InstallLastResort("zjsim-silo", args);
 var cluster = new Option<RedisAddress?>("--cluster")
 {
-    Description = "Membership and run state in this Redis (redis://HOST:PORT); without it, development membership on loopback",
+    Description = "Membership and run state in this Redis (redis://[:PASSWORD@]HOST:PORT); without it, development membership on loopback",
     CustomParser = r => Parsed(r, text => RedisAddress.Parse(text)),
 };
 var siloPort = new Option<int>("--silo-port") { Description = "The silo-to-silo port", DefaultValueFactory = _ => 11111, CustomParser = r => Parsed(r, Port) };
@@ -39,9 +40,14 @@ var otlpEndpoint = new Option<Uri?>("--otlp-endpoint")
         : throw new FormatException($"not an http(s) URL: '{text}'")),
 };
 var otlpGrpc = new Option<bool>("--otlp-grpc") { Description = "Send OTLP over gRPC instead of HTTP/protobuf" };
+var keepRuns = new Option<int?>("--keep-runs")
+{
+    Description = "Keep the newest N finished runs in storage and forget older ones as runs finish (default: keep all)",
+    CustomParser = r => Parsed<int?>(r, text => int.TryParse(text, out int n) && n >= 1 ? n : throw new FormatException($"not a number of runs, 1 or more: '{text}'")),
+};
 var root = new RootCommand("zjsim-silo: a ZjSim silo as its own process")
 {
-    cluster, siloPort, gatewayPort, listen, advertise, primaryPort, telemetry, otlpEndpoint, otlpGrpc,
+    cluster, siloPort, gatewayPort, listen, advertise, primaryPort, telemetry, otlpEndpoint, otlpGrpc, keepRuns,
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
@@ -68,6 +74,7 @@ var settings = new SiloSettings
     Telemetry = new TelemetryOptions(parsed.GetValue(otlpEndpoint) is null ? parsed.GetValue(telemetry) : TelemetryExport.Otlp,
         parsed.GetValue(otlpEndpoint), parsed.GetValue(otlpGrpc)),
     ServiceName = "zjsim-silo",
+    KeepRuns = parsed.GetValue(keepRuns),
 };
 
 // Say in one line what stands in the way, rather than let Orleans fail with pages of log.
@@ -94,7 +101,16 @@ catch (Exception e)
 string membership = settings.Redis is null ? "development membership" : $"cluster {settings.Redis}";
 string gateway = settings.GatewayPort > 0 ? $"gateway {settings.GatewayPort}" : "no gateway";
 Console.WriteLine($"zjsim-silo: ready on {settings.Advertise}:{settings.SiloPort}, {gateway}, {membership} (pid {Environment.ProcessId})");
+// SIGTERM and SIGINT stop the host through its console lifetime; SIGHUP (the terminal closed) does the same here.
+// A clean stop leaves the cluster (its membership row says so) and exits 0.
+var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+using var sighup = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGHUP, context =>
+{
+    context.Cancel = true;
+    lifetime.StopApplication();
+});
 await host.WaitForShutdownAsync();
+Console.WriteLine("zjsim-silo: stopped");
 return 0;
 
 // Options that are each valid but do not go together.

@@ -59,4 +59,34 @@ public sealed class RedisAddressTests
         listener.Stop();
         Assert.StartsWith($"cannot reach Redis at redis://127.0.0.1:{port}", await RedisAddress.Parse($"redis://127.0.0.1:{port}").ProbeAsync());
     }
+
+    [Fact]
+    public void The_address_cluster_up_prints_carries_the_password_to_Redis_and_shows_it_redacted()
+    {
+        var a = RedisAddress.Parse("redis://:0f3c9a77e1@127.0.0.1:6390");
+        Assert.Equal("0f3c9a77e1", a.Options.Password);
+        Assert.Null(a.Options.User);
+        Assert.Equal("redis://***@127.0.0.1:6390", a.Shown);
+        Assert.Equal("redis://***@127.0.0.1:6390", a.ToString());
+    }
+
+    [Theory]
+    [InlineData("redis://:hunter2@127.0.0.1:6379/db")]             // bad database
+    [InlineData("http://zjsim:hunter2@127.0.0.1:6379")]            // not redis://
+    [InlineData("127.0.0.1:6379,password=hunter2,bogus=1")]        // bad configuration string
+    [InlineData("password=hunter2")]                               // no host
+    public void A_malformed_address_never_repeats_its_password(string text)
+    {
+        var message = Assert.Throws<FormatException>(() => RedisAddress.Parse(text)).Message;
+        Assert.DoesNotContain("hunter2", message);
+        Assert.Contains("***", message);
+    }
+
+    [Theory]
+    [InlineData("redis://:pw@h:1", "redis://***@h:1")]
+    [InlineData("rediss://user:pw@h:1/2", "rediss://***@h:1/2")]
+    [InlineData("h:1,password=pw,ssl=true", "h:1,password=***,ssl=true")]
+    [InlineData("--cluster", "--cluster")]
+    [InlineData("redis://h:1", "redis://h:1")]
+    public void Redact_hides_the_password_and_nothing_else(string text, string shown) => Assert.Equal(shown, RedisAddress.Redact(text));
 }

@@ -42,7 +42,7 @@ public static class AttachCommand
                 var request = await host.Grains.GetGrain<IRunGrain>(runId).GetRequest();
                 if (request is null)
                 {
-                    error.WriteLine($"zjsim attach: the cluster at {cluster} has no run '{runId}'");
+                    error.WriteLine($"zjsim attach: the cluster at {SimulationHosts.Shown(cluster!)} has no run '{runId}'");
                     return ExitCodes.BadInput;
                 }
                 var plan = PlanOf(request, configDirectory, outputDirectory);

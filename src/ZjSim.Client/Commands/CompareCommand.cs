@@ -144,10 +144,12 @@ public static class CompareCommand
         });
         folder.Commit();
         ComparisonReport.Print(console, comparison);
-        if (partial) console.MarkupLine("[yellow]Cancelled: kept the replications already finished, marked partial in the manifests.[/]");
         console.MarkupLine($"Results written to [bold]{Markup.Escape(folder.FinalPath)}[/] (report.html, comparison.csv, comparison.json, charts/, one folder per scenario)");
         if (traceId is not null) console.MarkupLine($"Trace id: [bold]{traceId}[/]");
-        return partial ? ExitCodes.Cancelled : ExitCodes.Ok;
+        if (!partial) return ExitCodes.Ok;
+        // The one message of a cancelled comparison, on stderr like every other.
+        error.WriteLine($"zjsim compare: cancelled; kept the finished replications ({string.Join(", ", sims.Select(s => $"{s.Plan.Scenario.Name} {s.Outcomes.Length}/{o.Replications}"))}) in {folder.FinalPath}, marked partial");
+        return ExitCodes.Cancelled;
     }
 
     private static void WriteComparison(RunFolder folder, ScenarioComparison comparison, JsonObject manifest)

@@ -61,18 +61,19 @@ public static class RunCommand
                 RunReport.Print(console, record);
                 if (cluster is not null) SiloWorkReport.Print(console, sim.Outcomes);
                 console.MarkupLine($"{sim.Final.EnterpriseYears:N0} enterprise-years in {sim.Final.ElapsedSeconds:0.00} s on {Markup.Escape(host.Description)}");
-                if (sim.Partial)
-                    console.MarkupLine($"[yellow]Cancelled: kept the {record.Replications} finished replications, marked partial in the manifest.[/]");
                 string files = plan.Scenario.Uncertainty.IsEmpty ? "report.html, manifest.json, indicators.csv, goals.csv, charts/" : "report.html, manifest.json, indicators.csv, goals.csv, parameters.csv, charts/";
                 console.MarkupLine($"Results written to [bold]{Markup.Escape(folder.FinalPath)}[/] ({files})");
                 if (root is not null) console.MarkupLine($"Trace id: [bold]{root.TraceId.ToHexString()}[/]");
-                return sim.Partial ? ExitCodes.Cancelled : ExitCodes.Ok;
+                if (!sim.Partial) return ExitCodes.Ok;
+                // The one message of a cancelled run, on stderr like every other.
+                error.WriteLine($"zjsim run: cancelled; kept the {sim.Outcomes.Length} finished of {plan.Request.Replications} replications in {folder.FinalPath}, marked partial");
+                return ExitCodes.Cancelled;
             }
             catch (OperationCanceledException)
             {
-                error.WriteLine("zjsim run: cancelled; nothing was written");
-                if (cluster is not null)
-                    error.WriteLine($"zjsim run: the run goes on in the cluster; 'zjsim --cluster {cluster} attach {plan.Request.RunId}' fetches it");
+                error.WriteLine(cluster is null
+                    ? "zjsim run: cancelled; nothing was written"
+                    : $"zjsim run: cancelled; nothing was written, and the run goes on in the cluster: 'zjsim --cluster {SimulationHosts.Shown(cluster)} attach {plan.Request.RunId}' fetches it");
                 return ExitCodes.Cancelled;
             }
             catch (Exception e) when (e is ServiceUnreachableException or UsageException)

@@ -1,5 +1,6 @@
 using ZjSim.Hosting;
 using ZjSim.Hosting.Telemetry;
+using CrashLog = ZjSim.CrashLog;
 
 namespace ZjSim.Client.Commands;
 
@@ -9,10 +10,22 @@ public static class SimulationHosts
     /// <summary>Throws UsageException for a malformed address and ServiceUnreachableException for a dead service.</summary>
     public static async Task<ISimulationHost> StartAsync(string? cluster, TelemetryOptions? telemetry, CancellationToken cancellation)
     {
-        if (cluster is null) return await EmbeddedSilos.StartAsync(telemetry, cancellation);
-        RedisAddress redis;
-        try { redis = RedisAddress.Parse(cluster); }
+        // The runtime's records while the command stops go beside the crash logs, not to the terminal.
+        if (cluster is null) return await EmbeddedSilos.StartAsync(telemetry, cancellation, CrashLog.Folder);
+        return await ServiceConnection.ConnectAsync(Address(cluster), telemetry, cancellation, CrashLog.Folder);
+    }
+
+    /// <summary>The --cluster address; a malformed one is a UsageException whose message never holds the password.</summary>
+    public static RedisAddress Address(string cluster)
+    {
+        try { return RedisAddress.Parse(cluster); }
         catch (FormatException e) { throw new UsageException($"--cluster: {e.Message}"); }
-        return await ServiceConnection.ConnectAsync(redis, telemetry, cancellation);
+    }
+
+    /// <summary>The --cluster address as it may be printed: without its password.</summary>
+    public static string Shown(string cluster)
+    {
+        try { return RedisAddress.Parse(cluster).Shown; }
+        catch (FormatException) { return RedisAddress.Redact(cluster); }
     }
 }

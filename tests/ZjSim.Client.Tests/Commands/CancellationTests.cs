@@ -44,7 +44,7 @@ public sealed class CancellationTests : IDisposable
         Assert.InRange(completed, 1, 19);
         var replications = File.ReadAllLines(Path.Combine(dir, "goals.csv")).Skip(1).Select(l => l.Split(',')[1]).Distinct().Count();
         Assert.Equal(completed, replications);
-        Assert.Contains("partial", r.Out);
+        Assert.Contains("marked partial", r.Error);
         Assert.Empty(Directory.GetDirectories(_cli.Temp, ".*partial*"));
     }
 }

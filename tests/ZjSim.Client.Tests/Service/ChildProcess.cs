@@ -11,13 +11,15 @@ public sealed class ChildProcess : IDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<string> _errors = new();
     private readonly SemaphoreSlim _arrived = new(0);
 
     public string Name { get; }
     public int Pid => _process.Id;
     public bool HasExited => _process.HasExited;
 
-    public ChildProcess(string name, string fileName, IEnumerable<string> arguments, string? workingDirectory = null)
+    public ChildProcess(string name, string fileName, IEnumerable<string> arguments, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         Name = name;
         var start = new ProcessStartInfo(fileName)
@@ -29,9 +31,14 @@ public sealed class ChildProcess : IDisposable
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
         foreach (var a in arguments) start.ArgumentList.Add(a);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Add(e.Data);
-        _process.ErrorDataReceived += (_, e) => Add(e.Data);
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null) _errors.Enqueue(e.Data);
+            Add(e.Data);
+        };
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
@@ -41,6 +48,9 @@ public sealed class ChildProcess : IDisposable
     public string Output => string.Join('\n', _lines);
 
     public IReadOnlyCollection<string> Lines => _lines.ToArray();
+
+    /// <summary>The lines written to stderr alone (complete once <see cref="WaitForExit"/> has returned).</summary>
+    public IReadOnlyList<string> ErrorLines => _errors.ToArray();
 
     /// <summary>Waits for a line that satisfies the test, failing with the output so far after the time-out.</summary>
     public async Task<string> WaitForLine(Func<string, bool> test, TimeSpan timeout, string what)
@@ -63,10 +73,21 @@ public sealed class ChildProcess : IDisposable
     public async Task<int> WaitForExit(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
+        // WaitForExitAsync also waits for the end of both output streams, so every line is in by then.
         try { await _process.WaitForExitAsync(cancel.Token); }
         catch (OperationCanceledException) { throw new TimeoutException($"{Name} still running after {timeout.TotalSeconds:0} s:\n{Output}"); }
         return _process.ExitCode;
     }
+
+    /// <summary>Sends a POSIX signal (SIGINT 2, SIGTERM 15, SIGHUP 1) to exactly this process.</summary>
+    public void Signal(int signal)
+    {
+        if (SendSignal(_process.Id, signal) != 0)
+            throw new InvalidOperationException($"{Name}: kill({_process.Id}, {signal}) failed (errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()})");
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     /// <summary>SIGKILL: no graceful stop, as when a machine dies.</summary>
     public void Kill()
