@@ -58,8 +58,13 @@ public static class Cli
         var output = new Option<string?>("--out", "-o") { Description = "Output folder; must be new or empty (default: a new folder under runs/)" };
         var granularity = new Option<Granularity>("--granularity") { Description = "cluster (cluster grains step their enterprises in batch) or enterprise (one grain per enterprise)", DefaultValueFactory = _ => Granularity.Cluster };
         var scale = new Option<double?>("--scale") { Description = "Share of the province to simulate, in (0, 1] (default 1: province scale)" };
-        var by = new Option<string?>("--by") { Description = "Also write outputs per cluster (by_cluster.csv/.parquet) or per sector (by_sector.csv/.parquet): coverage, smart and future factories, output, platforms" };
-        by.AcceptOnlyFromAmong("cluster", "sector");
+        var by = new Option<string?>("--by") { Description = "Also write outputs per cluster (by_cluster.csv/.parquet) or per sector (by_sector.csv/.parquet): coverage, smart and future factories, output, platforms", HelpName = "cluster|sector" };
+        by.Validators.Add(r =>
+        {
+            // One message that names the option (the library's own lists the choices without it).
+            string? value = r.Tokens.Count > 0 ? r.Tokens[^1].Value : null;
+            if (value is not null && value is not ("cluster" or "sector")) r.AddError($"--by: must be cluster or sector (got '{value}')");
+        });
         var concurrency = new Option<int?>("--concurrency") { Description = "Lanes per scenario: batches of replications in flight at once (default: max(2, cores))" };
 
         var telemetry = new Option<TelemetryExport>("--telemetry") { Description = "off, console (print spans, metrics and logs) or otlp (send them to a collector)", DefaultValueFactory = _ => TelemetryExport.Off };
