@@ -74,13 +74,13 @@ internal sealed class LaneGrain(IGrainFactory grains, WorldCache worlds) : Grain
         using var span = Source.StartActivity("zjsim.replication");
         span?.SetTag(Tags.RunId, r.RunId).SetTag(Tags.Scenario, r.ScenarioName).SetTag(Tags.Seed, (long)r.Seed)
             .SetTag(Tags.Replication, replication).SetTag(Tags.Granularity, r.Granularity.ToString().ToLowerInvariant());
-        var host = new Host(batch, k, replication, world, r.ScenarioName, _brains);
+        var host = new Host(batch, k, replication, world, r.ScenarioName, _brains, r.KeepByCluster);
         try
         {
             var table = await YearSchedule.Run(world, r.Seed, replication, host);
             var results = CheckGoals(goals, table, world.Scale);
             span?.SetTag(Tags.EnterpriseYears, host.EnterpriseYears);
-            return new ReplicationOutcome(replication, table, results, host.EnterpriseYears, r.ScenarioName, host.BySilo(batch.Silos), drawn);
+            return new ReplicationOutcome(replication, table, results, host.EnterpriseYears, r.ScenarioName, host.BySilo(batch.Silos), drawn, host.ByCluster);
         }
         catch (Exception e)
         {
@@ -121,8 +121,12 @@ internal sealed class LaneGrain(IGrainFactory grains, WorldCache worlds) : Grain
     }
 
     /// <summary>One replication's host for the schedule: its share of the batch's calls, a span per year, its work per silo.</summary>
-    private sealed class Host(LaneBatch batch, int k, int replication, WorldLayout world, string scenario, HashSet<int> brainsUsed) : IReplicationHost
+    private sealed class Host(LaneBatch batch, int k, int replication, WorldLayout world, string scenario, HashSet<int> brainsUsed, bool keepByCluster) : IReplicationHost
     {
+        /// <summary>The replication's per-cluster-per-year quantities, kept only when the request asks for them.</summary>
+        public ClusterYears? ByCluster { get; } = keepByCluster
+            ? new ClusterYears(world.Parameters.Years.BaseYear, world.Parameters.Years.EndYear, world.Clusters.Count) : null;
+
         private readonly KeyValuePair<string, object?> _scenarioTag = new(Tags.Scenario, scenario);
         private readonly long[] _byCluster = new long[world.Clusters.Count];
         private Activity? _year;
@@ -146,6 +150,7 @@ internal sealed class LaneGrain(IGrainFactory grains, WorldCache worlds) : Grain
 
         public void YearEnded(int year, IReadOnlyList<ClusterReport> reports, int brainsLaunched)
         {
+            ByCluster?.Record(year, reports);
             if (year > world.Parameters.Years.BaseYear)
             {
                 long yearEnterpriseYears = 0;

@@ -40,6 +40,34 @@ public sealed class RunGrainTests(SiloFixture fixture)
             Assert.Equal(Bits(ReplicationRunner.Run(world, 17, o.Replication)), Bits(o.Indicators));
     }
 
+    // --by: the per-cluster table the lane keeps is the reference's, at either granularity and batch size, and only when asked.
+    [Theory]
+    [InlineData(Granularity.Cluster, 0.01, 3)]
+    [InlineData(Granularity.Cluster, 0.01, 1)]
+    [InlineData(Granularity.Enterprise, 0.004, 0)]
+    public async Task Grains_keep_the_reference_cluster_years_only_when_asked(Granularity granularity, double scale, int perCall)
+    {
+        var asked = SiloFixture.Request("policy-push", scale, 3, seed: 23, granularity) with { ReplicationsPerCall = perCall, KeepByCluster = true };
+        var outcomes = await RunToEnd(asked);
+        var world = new WorldLayout(Scenario.ParametersFromJson(asked.ParametersJson));
+        var years = world.Parameters.Years;
+        foreach (var o in outcomes)
+        {
+            var reference = new ClusterYears(years.BaseYear, years.EndYear, world.Clusters.Count);
+            Assert.Equal(Bits(ReplicationRunner.Run(world, 23, o.Replication, reference)), Bits(o.Indicators));
+            var kept = Assert.IsType<ClusterYears>(o.ByCluster);
+            Assert.Equal((reference.FirstYear, reference.LastYear, reference.Clusters), (kept.FirstYear, kept.LastYear, kept.Clusters));
+            Assert.Equal(reference.Counts, kept.Counts);
+            Assert.Equal(reference.Output.Select(BitConverter.DoubleToInt64Bits), kept.Output.Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(reference.HasPlatform, kept.HasPlatform);
+            Assert.Contains(kept.Counts, n => n > 0);
+        }
+
+        var plain = await RunToEnd(SiloFixture.Request("policy-push", scale, 3, seed: 23, granularity) with { ReplicationsPerCall = perCall });
+        Assert.All(plain, o => Assert.Null(o.ByCluster));
+        Assert.Equal(outcomes.Select(o => Bits(o.Indicators)), plain.Select(o => Bits(o.Indicators)));
+    }
+
     [Fact]
     public async Task Concurrency_does_not_change_results()
     {

@@ -116,7 +116,7 @@ public static class CompareCommand
         {
             var p = sim.Plan;
             ResultFiles.WriteRun(folder, p.Scenario.Name, record, new RunProvenance(p.Scenario.CanonicalJson, p.Scenario.SourcePath,
-                Path.GetFullPath(p.GoalsPath), started, finished, startup, sim.Final.ElapsedSeconds, sim.Final.EnterpriseYears, hostDescription, traceId));
+                Path.GetFullPath(p.GoalsPath), started, finished, startup, sim.Final.ElapsedSeconds, sim.Final.EnterpriseYears, hostDescription, traceId), o.By);
         }
         var comparison = ScenarioComparison.Build(records);
         bool partial = sims.Any(s => s.Partial);

@@ -54,14 +54,15 @@ public static class RunCommand
                 var record = sim.ToRecord(folder.FinalPath);
                 var provenance = new RunProvenance(plan.Scenario.CanonicalJson, plan.Scenario.SourcePath, Path.GetFullPath(plan.GoalsPath),
                     started, DateTime.UtcNow, startup, sim.Final.ElapsedSeconds, sim.Final.EnterpriseYears, host.Description, root?.TraceId.ToHexString());
-                ResultFiles.WriteRun(folder, "", record, provenance);
+                ResultFiles.WriteRun(folder, "", record, provenance, options.By);
                 var charts = Output.Charts.PaperCharts.Write(folder, [record]);
                 HtmlReport.Write(folder, [record], null, charts, new ReportProvenance("run", record.RunId, provenance.TraceId, provenance.Host, record.Granularity));
                 folder.Commit();
                 RunReport.Print(console, record);
                 if (cluster is not null) SiloWorkReport.Print(console, sim.Outcomes);
                 console.MarkupLine($"{sim.Final.EnterpriseYears:N0} enterprise-years in {sim.Final.ElapsedSeconds:0.00} s on {Markup.Escape(host.Description)}");
-                string files = plan.Scenario.Uncertainty.IsEmpty ? "report.html, manifest.json, indicators.csv, goals.csv, charts/" : "report.html, manifest.json, indicators.csv, goals.csv, parameters.csv, charts/";
+                string files = "report.html, manifest.json, indicators.csv, goals.csv" + (plan.Scenario.Uncertainty.IsEmpty ? "" : ", parameters.csv")
+                    + options.By switch { Breakdown.Cluster => ", by_cluster.csv", Breakdown.Sector => ", by_sector.csv", _ => "" } + ", charts/";
                 console.MarkupLine($"Results written to [bold]{Markup.Escape(folder.FinalPath)}[/] ({files})");
                 if (root is not null) console.MarkupLine($"Trace id: [bold]{root.TraceId.ToHexString()}[/]");
                 if (!sim.Partial) return ExitCodes.Ok;

@@ -1,3 +1,4 @@
+using ZjSim.Client.Output;
 using ZjSim.GrainInterfaces;
 using ZjSim.Hosting.Telemetry;
 
@@ -13,4 +14,5 @@ public sealed record RunOptions(
     double? Scale,
     string? ConfigDirectory,
     int? Concurrency,
-    TelemetryOptions? Telemetry = null);
+    TelemetryOptions? Telemetry = null,
+    Breakdown By = Breakdown.None);

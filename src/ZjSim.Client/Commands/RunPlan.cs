@@ -36,7 +36,7 @@ public sealed record RunPlan(RunOptions Options, Scenario Scenario, GoalSet Goal
 
         runId ??= NewRunId(scenario.Name, o.Seed);
         var request = RunRequest.For(runId, scenario, goals, o.Seed, o.Replications, o.Granularity,
-            o.Concurrency ?? Math.Max(2, Environment.ProcessorCount));
+            o.Concurrency ?? Math.Max(2, Environment.ProcessorCount)) with { KeepByCluster = o.By != Output.Breakdown.None };
         return new RunPlan(o, scenario, goals, goalsPath, request);
     }
 }

@@ -21,7 +21,8 @@ public static class ResultFiles
     public const int Format = 1;
 
     /// <summary>Writes a run's files under <paramref name="prefix"/> (empty for a run, the scenario name inside a compare folder).</summary>
-    public static void WriteRun(RunFolder folder, string prefix, RunRecord record, RunProvenance provenance)
+    /// With <paramref name="by"/>, also by_cluster or by_sector (.csv and .parquet).
+    public static void WriteRun(RunFolder folder, string prefix, RunRecord record, RunProvenance provenance, Breakdown by = Breakdown.None)
     {
         folder.Write(Path.Combine(prefix, IndicatorsCsv), w => WriteIndicators(w, record));
         var (nominal, uncertainty) = ParameterUncertainty.FromCanonicalJson(provenance.ParametersJson);
@@ -31,6 +32,7 @@ public static class ResultFiles
         folder.Write(Path.Combine(prefix, Manifest), w => w.Write(ManifestJson(record, provenance).ToJsonString(ConfigJson.Indented)));
         ParquetFiles.WriteRun(folder, prefix, record);
         ResolvedParameters.Write(folder, prefix, provenance.ParametersJson);
+        BreakdownFiles.Write(folder, prefix, record, provenance.ParametersJson, by);
     }
 
     public static readonly string[] IndicatorsHeader = ["scenario", "replication", "year", "indicator", "value"];

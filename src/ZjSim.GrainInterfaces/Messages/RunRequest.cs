@@ -7,7 +7,8 @@ namespace ZjSim.GrainInterfaces;
 /// <summary>
 /// Everything a run needs, resolved by the client: the scenario's canonical parameter JSON (so every
 /// silo simulates exactly what the manifest records), the goals, seed and replications. MaxConcurrentReplications is the number of
-/// lanes; each runs a batch of ReplicationsPerCall replications at a time (0: chosen from the run's size).
+/// lanes; each runs a batch of ReplicationsPerCall replications at a time (0: chosen from the run's size). KeepByCluster
+/// asks each replication to keep its per-cluster-per-year quantities (for `--by cluster|sector`); off, it costs nothing.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("ZjSim.RunRequest")]
 public sealed record RunRequest(
@@ -20,7 +21,8 @@ public sealed record RunRequest(
     [property: Id(6)] int Replications,
     [property: Id(7)] Granularity Granularity,
     [property: Id(8)] int MaxConcurrentReplications,
-    [property: Id(9)] int ReplicationsPerCall = 0)
+    [property: Id(9)] int ReplicationsPerCall = 0,
+    [property: Id(10)] bool KeepByCluster = false)
 {
     /// <summary>The one way a request is made: the scenario's canonical parameters and the goals, as every silo will read them.</summary>
     public static RunRequest For(string runId, Scenario scenario, GoalSet goals, ulong seed, int replications,

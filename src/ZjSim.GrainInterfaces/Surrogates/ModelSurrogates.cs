@@ -17,6 +17,17 @@ public sealed class IndicatorTableConverter : IConverter<IndicatorTable, Indicat
     public IndicatorTableSurrogate ConvertToSurrogate(in IndicatorTable v) => new(v.FirstYear, v.Values);
 }
 
+[GenerateSerializer, Immutable, Alias("ZjSim.ClusterYears")]
+public readonly record struct ClusterYearsSurrogate([property: Id(0)] int FirstYear, [property: Id(1)] int Clusters, [property: Id(2)] int[] Counts,
+    [property: Id(3)] double[] Output, [property: Id(4)] bool[] HasPlatform);
+
+[RegisterConverter]
+public sealed class ClusterYearsConverter : IConverter<ClusterYears, ClusterYearsSurrogate>
+{
+    public ClusterYears ConvertFromSurrogate(in ClusterYearsSurrogate s) => new(s.FirstYear, s.Clusters, s.Counts, s.Output, s.HasPlatform);
+    public ClusterYearsSurrogate ConvertToSurrogate(in ClusterYears v) => new(v.FirstYear, v.Clusters, v.Counts, v.Output, v.HasPlatform);
+}
+
 [GenerateSerializer, Immutable, Alias("ZjSim.GoalResult")]
 public readonly record struct GoalResultSurrogate([property: Id(0)] string Goal, [property: Id(1)] double Target, [property: Id(2)] double Value, [property: Id(3)] bool Met);
 

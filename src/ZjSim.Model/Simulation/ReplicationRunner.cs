@@ -9,15 +9,18 @@ namespace ZjSim.Model.Simulation;
 /// </summary>
 public static class ReplicationRunner
 {
-    public static IndicatorTable Run(WorldLayout world, ulong seed, int replication)
+    /// <param name="byCluster">When given, receives the replication's per-cluster-per-year quantities (as `--by` keeps them).</param>
+    public static IndicatorTable Run(WorldLayout world, ulong seed, int replication, ClusterYears? byCluster = null)
     {
-        var run = YearSchedule.Run(world, seed, replication, new InThread(world, seed, replication));
+        var run = YearSchedule.Run(world, seed, replication, new InThread(world, seed, replication, byCluster));
         // Every step of the in-thread host completes synchronously, so this never waits.
         return run.IsCompletedSuccessfully ? run.Result : run.AsTask().GetAwaiter().GetResult();
     }
 
-    private sealed class InThread(WorldLayout world, ulong seed, int replication) : IReplicationHost
+    private sealed class InThread(WorldLayout world, ulong seed, int replication, ClusterYears? byCluster) : IReplicationHost
     {
+        public void YearEnded(int year, IReadOnlyList<ClusterReport> reports, int brainsLaunched) => byCluster?.Record(year, reports);
+
         private readonly ClusterPopulation[] _clusters = new ClusterPopulation[world.Clusters.Count];
 
         public ValueTask<IReadOnlyList<ClusterReport>> StartClusters()
