@@ -1,8 +1,11 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using ZjSim.Grains;
 using ZjSim.Hosting.Telemetry;
 
@@ -13,8 +16,9 @@ public static class SiloHost
 {
     public static IHost Build(SiloSettings s)
     {
-        var builder = s.OwnProcess
-            ? Host.CreateApplicationBuilder()
+        // A silo with a dashboard is an ASP.NET Core application (Kestrel serves the dashboard); any other is a plain host.
+        IHostApplicationBuilder builder = s.DashboardPort is not null ? WebApplication.CreateBuilder()
+            : s.OwnProcess ? Host.CreateApplicationBuilder()
             : Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         if (!s.OwnProcess)
         {
@@ -31,8 +35,12 @@ public static class SiloHost
         if (s.KeepRuns is int keep) builder.Services.Configure<RunRetention>(o => o.KeepRuns = keep);
         if (s.CollectionAge is TimeSpan age) builder.Services.Configure<GrainCollectionOptions>(o => o.CollectionAge = age);
         builder.AddZjSimTelemetry(s.Telemetry, s.ServiceName);
+        if (builder is WebApplicationBuilder web && s.DashboardPort is int port)
+            // Loopback only, whatever ASPNETCORE_URLS says: the dashboard has no login.
+            web.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         builder.UseOrleans(silo =>
         {
+            if (s.DashboardPort is not null) silo.AddDashboard();
             if (s.Redis is null)
             {
                 silo.UseLocalhostClustering(s.SiloPort, s.GatewayPort, s.Primary, serviceId: ServiceNames.ServiceId, clusterId: s.ClusterId);
@@ -54,6 +62,12 @@ public static class SiloHost
             // A forgotten run's keys are deleted, not kept as empty records.
             silo.AddZjSim(x => x.AddRedisGrainStorage(ServiceNames.Storage, o => { o.ConfigurationOptions = redis.Options; o.DeleteStateOnClear = true; }));
         });
-        return builder.Build();
+        if (builder is WebApplicationBuilder dashboard)
+        {
+            var app = dashboard.Build();
+            app.MapOrleansDashboard();
+            return app;
+        }
+        return ((HostApplicationBuilder)builder).Build();
     }
 }

@@ -45,9 +45,14 @@ var keepRuns = new Option<int?>("--keep-runs")
     Description = "Keep the newest N finished runs in storage and forget older ones as runs finish (default: keep all)",
     CustomParser = r => Parsed<int?>(r, text => int.TryParse(text, out int n) && n >= 1 ? n : throw new FormatException($"not a number of runs, 1 or more: '{text}'")),
 };
+var dashboard = new Option<int?>("--dashboard")
+{
+    Description = "Serve the Orleans Dashboard (silos, grain types, calls) on http://127.0.0.1:PORT/ (loopback only; off by default)",
+    CustomParser = r => Parsed<int?>(r, text => Port(text)),
+};
 var root = new RootCommand("zjsim-silo: a ZjSim silo as its own process")
 {
-    cluster, siloPort, gatewayPort, listen, advertise, primaryPort, telemetry, otlpEndpoint, otlpGrpc, keepRuns,
+    cluster, siloPort, gatewayPort, listen, advertise, primaryPort, telemetry, otlpEndpoint, otlpGrpc, keepRuns, dashboard,
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
@@ -75,12 +80,14 @@ var settings = new SiloSettings
         parsed.GetValue(otlpEndpoint), parsed.GetValue(otlpGrpc)),
     ServiceName = "zjsim-silo",
     KeepRuns = parsed.GetValue(keepRuns),
+    DashboardPort = parsed.GetValue(dashboard),
 };
 
 // Say in one line what stands in the way, rather than let Orleans fail with pages of log.
 string? problem = settings.Redis is null ? null : await settings.Redis.ProbeAsync();
 problem ??= PortTaken("--silo-port", settings.Listen, settings.SiloPort)
-    ?? (settings.GatewayPort > 0 ? PortTaken("--gateway-port", settings.Listen, settings.GatewayPort) : null);
+    ?? (settings.GatewayPort > 0 ? PortTaken("--gateway-port", settings.Listen, settings.GatewayPort) : null)
+    ?? (settings.DashboardPort is int web ? PortTaken("--dashboard", IPAddress.Loopback, web) : null);
 if (problem is not null)
 {
     Console.Error.WriteLine($"zjsim-silo: {problem}");
@@ -100,7 +107,8 @@ catch (Exception e)
 }
 string membership = settings.Redis is null ? "development membership" : $"cluster {settings.Redis}";
 string gateway = settings.GatewayPort > 0 ? $"gateway {settings.GatewayPort}" : "no gateway";
-Console.WriteLine($"zjsim-silo: ready on {settings.Advertise}:{settings.SiloPort}, {gateway}, {membership} (pid {Environment.ProcessId})");
+string board = settings.DashboardPort is int at ? $", dashboard http://127.0.0.1:{at}/" : "";
+Console.WriteLine($"zjsim-silo: ready on {settings.Advertise}:{settings.SiloPort}, {gateway}, {membership}{board} (pid {Environment.ProcessId})");
 // SIGTERM and SIGINT stop the host through its console lifetime; SIGHUP (the terminal closed) does the same here.
 // A clean stop leaves the cluster (its membership row says so) and exits 0.
 var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
