@@ -1,11 +1,8 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
-using Orleans.Dashboard;
 using ZjSim.Grains;
 using ZjSim.Hosting.Telemetry;
 
@@ -16,10 +13,19 @@ public static class SiloHost
 {
     public static IHost Build(SiloSettings s)
     {
-        // A silo with a dashboard is an ASP.NET Core application (Kestrel serves the dashboard); any other is a plain host.
-        IHostApplicationBuilder builder = s.DashboardPort is not null ? WebApplication.CreateBuilder()
-            : s.OwnProcess ? Host.CreateApplicationBuilder()
+        var builder = s.OwnProcess
+            ? Host.CreateApplicationBuilder()
             : Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        Configure(builder, s);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Makes <paramref name="builder"/> a ZjSim silo. zjsim-silo --dashboard passes an ASP.NET Core builder and adds
+    /// the Orleans Dashboard through <paramref name="more"/>, so that only zjsim-silo carries ASP.NET Core.
+    /// </summary>
+    public static void Configure(IHostApplicationBuilder builder, SiloSettings s, Action<ISiloBuilder>? more = null)
+    {
         if (!s.OwnProcess)
         {
             builder.Logging.ClearProviders();
@@ -35,12 +41,9 @@ public static class SiloHost
         if (s.KeepRuns is int keep) builder.Services.Configure<RunRetention>(o => o.KeepRuns = keep);
         if (s.CollectionAge is TimeSpan age) builder.Services.Configure<GrainCollectionOptions>(o => o.CollectionAge = age);
         builder.AddZjSimTelemetry(s.Telemetry, s.ServiceName);
-        if (builder is WebApplicationBuilder web && s.DashboardPort is int port)
-            // Loopback only, whatever ASPNETCORE_URLS says: the dashboard has no login.
-            web.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         builder.UseOrleans(silo =>
         {
-            if (s.DashboardPort is not null) silo.AddDashboard();
+            more?.Invoke(silo);
             if (s.Redis is null)
             {
                 silo.UseLocalhostClustering(s.SiloPort, s.GatewayPort, s.Primary, serviceId: ServiceNames.ServiceId, clusterId: s.ClusterId);
@@ -62,12 +65,5 @@ public static class SiloHost
             // A forgotten run's keys are deleted, not kept as empty records.
             silo.AddZjSim(x => x.AddRedisGrainStorage(ServiceNames.Storage, o => { o.ConfigurationOptions = redis.Options; o.DeleteStateOnClear = true; }));
         });
-        if (builder is WebApplicationBuilder dashboard)
-        {
-            var app = dashboard.Build();
-            app.MapOrleansDashboard();
-            return app;
-        }
-        return ((HostApplicationBuilder)builder).Build();
     }
 }

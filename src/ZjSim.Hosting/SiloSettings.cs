@@ -49,11 +49,6 @@ public sealed record SiloSettings
     /// <summary>Finished runs kept in storage beyond which the oldest are forgotten (zjsim-silo --keep-runs); null keeps all.</summary>
     public int? KeepRuns { get; init; }
 
-    /// <summary>
-    /// The Orleans Dashboard's port (zjsim-silo --dashboard), served on 127.0.0.1 only; null: no dashboard, no web server.
-    /// </summary>
-    public int? DashboardPort { get; init; }
-
     /// <summary>How long an idle grain stays active before Orleans collects it; null for Orleans' default (15 minutes).</summary>
     public TimeSpan? CollectionAge { get; init; }
 }

@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Dashboard;
 using ZjSim.Hosting;
 using ZjSim.Hosting.Telemetry;
 
@@ -80,21 +83,20 @@ var settings = new SiloSettings
         parsed.GetValue(otlpEndpoint), parsed.GetValue(otlpGrpc)),
     ServiceName = "zjsim-silo",
     KeepRuns = parsed.GetValue(keepRuns),
-    DashboardPort = parsed.GetValue(dashboard),
 };
 
 // Say in one line what stands in the way, rather than let Orleans fail with pages of log.
 string? problem = settings.Redis is null ? null : await settings.Redis.ProbeAsync();
 problem ??= PortTaken("--silo-port", settings.Listen, settings.SiloPort)
     ?? (settings.GatewayPort > 0 ? PortTaken("--gateway-port", settings.Listen, settings.GatewayPort) : null)
-    ?? (settings.DashboardPort is int web ? PortTaken("--dashboard", IPAddress.Loopback, web) : null);
+    ?? (parsed.GetValue(dashboard) is int web ? PortTaken("--dashboard", IPAddress.Loopback, web) : null);
 if (problem is not null)
 {
     Console.Error.WriteLine($"zjsim-silo: {problem}");
     return 2;
 }
 
-using var host = SiloHost.Build(settings);
+using var host = parsed.GetValue(dashboard) is int dashboardPort ? WithDashboard(settings, dashboardPort) : SiloHost.Build(settings);
 try
 {
     await host.StartAsync();
@@ -107,7 +109,7 @@ catch (Exception e)
 }
 string membership = settings.Redis is null ? "development membership" : $"cluster {settings.Redis}";
 string gateway = settings.GatewayPort > 0 ? $"gateway {settings.GatewayPort}" : "no gateway";
-string board = settings.DashboardPort is int at ? $", dashboard http://127.0.0.1:{at}/" : "";
+string board = parsed.GetValue(dashboard) is int at ? $", dashboard http://127.0.0.1:{at}/" : "";
 Console.WriteLine($"zjsim-silo: ready on {settings.Advertise}:{settings.SiloPort}, {gateway}, {membership}{board} (pid {Environment.ProcessId})");
 // SIGTERM and SIGINT stop the host through its console lifetime; SIGHUP (the terminal closed) does the same here.
 // A clean stop leaves the cluster (its membership row says so) and exits 0.
@@ -120,6 +122,18 @@ using var sighup = System.Runtime.InteropServices.PosixSignalRegistration.Create
 await host.WaitForShutdownAsync();
 Console.WriteLine("zjsim-silo: stopped");
 return 0;
+
+// A silo that also serves the Orleans Dashboard: an ASP.NET Core application whose Kestrel listens on 127.0.0.1 only,
+// whatever ASPNETCORE_URLS or --listen say, since the dashboard has no login.
+static IHost WithDashboard(SiloSettings settings, int port)
+{
+    var builder = WebApplication.CreateBuilder();
+    builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+    SiloHost.Configure(builder, settings, silo => silo.AddDashboard());
+    var app = builder.Build();
+    app.MapOrleansDashboard();
+    return app;
+}
 
 // Options that are each valid but do not go together.
 string? Conflict(ParseResult r)
