@@ -16,6 +16,16 @@ public static class SiloHost
         var builder = s.OwnProcess
             ? Host.CreateApplicationBuilder()
             : Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        Configure(builder, s);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Makes <paramref name="builder"/> a ZjSim silo. zjsim-silo --dashboard passes an ASP.NET Core builder and adds
+    /// the Orleans Dashboard through <paramref name="more"/>, so that only zjsim-silo carries ASP.NET Core.
+    /// </summary>
+    public static void Configure(IHostApplicationBuilder builder, SiloSettings s, Action<ISiloBuilder>? more = null)
+    {
         if (!s.OwnProcess)
         {
             builder.Logging.ClearProviders();
@@ -33,6 +43,7 @@ public static class SiloHost
         builder.AddZjSimTelemetry(s.Telemetry, s.ServiceName);
         builder.UseOrleans(silo =>
         {
+            more?.Invoke(silo);
             if (s.Redis is null)
             {
                 silo.UseLocalhostClustering(s.SiloPort, s.GatewayPort, s.Primary, serviceId: ServiceNames.ServiceId, clusterId: s.ClusterId);
@@ -54,6 +65,5 @@ public static class SiloHost
             // A forgotten run's keys are deleted, not kept as empty records.
             silo.AddZjSim(x => x.AddRedisGrainStorage(ServiceNames.Storage, o => { o.ConfigurationOptions = redis.Options; o.DeleteStateOnClear = true; }));
         });
-        return builder.Build();
     }
 }

@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Dashboard;
 using ZjSim.Hosting;
 using ZjSim.Hosting.Telemetry;
 
@@ -45,9 +48,14 @@ var keepRuns = new Option<int?>("--keep-runs")
     Description = "Keep the newest N finished runs in storage and forget older ones as runs finish (default: keep all)",
     CustomParser = r => Parsed<int?>(r, text => int.TryParse(text, out int n) && n >= 1 ? n : throw new FormatException($"not a number of runs, 1 or more: '{text}'")),
 };
+var dashboard = new Option<int?>("--dashboard")
+{
+    Description = "Serve the Orleans Dashboard (silos, grain types, calls) on http://127.0.0.1:PORT/ (loopback only; off by default)",
+    CustomParser = r => Parsed<int?>(r, text => Port(text)),
+};
 var root = new RootCommand("zjsim-silo: a ZjSim silo as its own process")
 {
-    cluster, siloPort, gatewayPort, listen, advertise, primaryPort, telemetry, otlpEndpoint, otlpGrpc, keepRuns,
+    cluster, siloPort, gatewayPort, listen, advertise, primaryPort, telemetry, otlpEndpoint, otlpGrpc, keepRuns, dashboard,
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
@@ -80,14 +88,15 @@ var settings = new SiloSettings
 // Say in one line what stands in the way, rather than let Orleans fail with pages of log.
 string? problem = settings.Redis is null ? null : await settings.Redis.ProbeAsync();
 problem ??= PortTaken("--silo-port", settings.Listen, settings.SiloPort)
-    ?? (settings.GatewayPort > 0 ? PortTaken("--gateway-port", settings.Listen, settings.GatewayPort) : null);
+    ?? (settings.GatewayPort > 0 ? PortTaken("--gateway-port", settings.Listen, settings.GatewayPort) : null)
+    ?? (parsed.GetValue(dashboard) is int web ? PortTaken("--dashboard", IPAddress.Loopback, web) : null);
 if (problem is not null)
 {
     Console.Error.WriteLine($"zjsim-silo: {problem}");
     return 2;
 }
 
-using var host = SiloHost.Build(settings);
+using var host = parsed.GetValue(dashboard) is int dashboardPort ? WithDashboard(settings, dashboardPort) : SiloHost.Build(settings);
 try
 {
     await host.StartAsync();
@@ -100,7 +109,8 @@ catch (Exception e)
 }
 string membership = settings.Redis is null ? "development membership" : $"cluster {settings.Redis}";
 string gateway = settings.GatewayPort > 0 ? $"gateway {settings.GatewayPort}" : "no gateway";
-Console.WriteLine($"zjsim-silo: ready on {settings.Advertise}:{settings.SiloPort}, {gateway}, {membership} (pid {Environment.ProcessId})");
+string board = parsed.GetValue(dashboard) is int at ? $", dashboard http://127.0.0.1:{at}/" : "";
+Console.WriteLine($"zjsim-silo: ready on {settings.Advertise}:{settings.SiloPort}, {gateway}, {membership}{board} (pid {Environment.ProcessId})");
 // SIGTERM and SIGINT stop the host through its console lifetime; SIGHUP (the terminal closed) does the same here.
 // A clean stop leaves the cluster (its membership row says so) and exits 0.
 var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
@@ -112,6 +122,18 @@ using var sighup = System.Runtime.InteropServices.PosixSignalRegistration.Create
 await host.WaitForShutdownAsync();
 Console.WriteLine("zjsim-silo: stopped");
 return 0;
+
+// A silo that also serves the Orleans Dashboard: an ASP.NET Core application whose Kestrel listens on 127.0.0.1 only,
+// whatever ASPNETCORE_URLS or --listen say, since the dashboard has no login.
+static IHost WithDashboard(SiloSettings settings, int port)
+{
+    var builder = WebApplication.CreateBuilder();
+    builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+    SiloHost.Configure(builder, settings, silo => silo.AddDashboard());
+    var app = builder.Build();
+    app.MapOrleansDashboard();
+    return app;
+}
 
 // Options that are each valid but do not go together.
 string? Conflict(ParseResult r)
