@@ -43,7 +43,7 @@ public static class SingleThread
                 initSeconds += clock.Elapsed.TotalSeconds;
                 clock.Restart();
                 for (int year = years.BaseYear + 1; year <= years.EndYear; year++)
-                    foreach (var c in clusters) c.StepYear(year, brainServed: false);
+                    foreach (var c in clusters) c.StepYear(year, BusyYear);
                 stepSeconds += clock.Elapsed.TotalSeconds;
                 replication++;
             }
@@ -53,6 +53,9 @@ public static class SingleThread
         double fullRate = Median.Of(full);
         return new Rates(fullRate, Median.Of(step), Median.Of(init), perReplication / fullRate * 1000, Median.Of(cpu));
     }
+
+    /// <summary>A year in which every agent acts (campaign offers, brain connections, both recognition batches), so the kernel takes every branch.</summary>
+    private static readonly ZjSim.Model.Rules.ClusterDirective BusyYear = new([0.5, 0.3, 0.1, 0.02], 0.02, 0.1, [0.05, 0, 0, 0, 0.08, 0, 0, 0], 0.1, 0.1);
 
     /// <summary>
     /// Bytes of one replication's outcome as the aggregator keeps it for the client (indicator table, goal results),

@@ -1,4 +1,5 @@
 using ZjSim.Model;
+using ZjSim.Model.Rules;
 
 namespace ZjSim.GrainInterfaces;
 
@@ -16,8 +17,8 @@ public interface IClusterGrain : IGrainWithStringKey
     /// <summary>The base year of each replication in <paramref name="replications"/>; reports in the same order.</summary>
     [Alias("Initialize")] Task<ClusterStart> Initialize(Immutable<RunRequest> request, int[] replications, string attempt, int clusterIndex);
 
-    /// <summary>One year in every replication of the batch; <paramref name="brainServed"/>[k] is replication k's.</summary>
-    [Alias("Step")] Task<Immutable<ClusterReport[]>> Step(int year, bool[] brainServed);
+    /// <summary>One year in every replication of the batch; <paramref name="directives"/>[k] is replication k's.</summary>
+    [Alias("Step")] Task<Immutable<ClusterReport[]>> Step(int year, Immutable<ClusterDirective[]> directives);
 
     /// <summary>The lane is done: drop the state and deactivate.</summary>
     [Alias("Release")] Task Release();

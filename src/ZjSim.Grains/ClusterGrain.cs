@@ -3,6 +3,7 @@ using ZjSim.GrainInterfaces;
 using ZjSim.GrainInterfaces.Telemetry;
 using ZjSim.Model;
 using ZjSim.Model.Agents;
+using ZjSim.Model.Rules;
 using ZjSim.Model.Simulation;
 
 namespace ZjSim.Grains;
@@ -44,27 +45,28 @@ internal sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILoc
         }).ToArray();
         var states = await Task.WhenAll(replications.Select((k, i) =>
             Task.WhenAll(_members[i].Select((g, e) => g.Initialize(request, k, worldsOf[i].Clusters[clusterIndex].FirstEnterpriseId + e)))));
-        _cores = replications.Select((k, i) => new ClusterCore(worldsOf[i], worldsOf[i].Clusters[clusterIndex], r.Seed, k, Tally(states[i]))).ToArray();
+        _cores = replications.Select((k, i) => new ClusterCore(worldsOf[i], worldsOf[i].Clusters[clusterIndex], r.Seed, k, ClusterTally.Of(states[i], worldsOf[i].Parameters))).ToArray();
         return new ClusterStart(_cores.Select(c => c.Report(_year, 0)).ToArray(), Silo);
     }
 
-    public async Task<Immutable<ClusterReport[]>> Step(int year, bool[] brainServed)
+    public async Task<Immutable<ClusterReport[]>> Step(int year, Immutable<ClusterDirective[]> directives)
     {
+        var directive = directives.Value;
         int count = _batch.Length + _cores.Length;
         if (count == 0)
             throw new ReplicationStateLostException($"cluster grain {this.GetPrimaryKeyString()} has no state for {year}");
         if (year != _year + 1)
             throw new ReplicationStateLostException($"cluster grain {this.GetPrimaryKeyString()} is at {_year} and was asked to step {year}");
-        if (brainServed.Length != count)
-            throw new ArgumentException($"cluster grain {this.GetPrimaryKeyString()} holds {count} replications and was given {brainServed.Length}");
+        if (directive.Length != count)
+            throw new ArgumentException($"cluster grain {this.GetPrimaryKeyString()} holds {count} replications and was given {directive.Length}");
         long start = Stopwatch.GetTimestamp();
         ClusterReport[] reports;
-        if (_batch.Length > 0) reports = _batch.Select((b, k) => b.StepYear(year, brainServed[k])).ToArray();
+        if (_batch.Length > 0) reports = _batch.Select((b, k) => b.StepYear(year, directive[k])).ToArray();
         else reports = await Task.WhenAll(_cores.Select(async (core, k) =>
         {
-            var context = core.BeginYear(year, brainServed[k]);
+            var context = core.BeginYear(year, directive[k]);
             var states = await Task.WhenAll(_members[k].Select(g => g.Step(context)));
-            return core.EndYear(year, Tally(states));
+            return core.EndYear(year, ClusterTally.Of(states, core.Parameters));
         }));
         _year = year;
         ZjSimTelemetry.StepDuration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds,
@@ -88,10 +90,4 @@ internal sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILoc
 
     private string Silo => silo.SiloAddress.Endpoint.ToString();
 
-    private static ClusterTally Tally(EnterpriseState[] states)
-    {
-        var tally = new ClusterTally();
-        foreach (var s in states) tally.Add(s);
-        return tally;
-    }
 }

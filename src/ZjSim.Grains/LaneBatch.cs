@@ -1,3 +1,4 @@
+using ZjSim.Model.Rules;
 using ZjSim.GrainInterfaces;
 using ZjSim.Model;
 using ZjSim.Model.Simulation;
@@ -15,7 +16,7 @@ internal sealed class LaneBatch(IGrainFactory grains, Immutable<RunRequest> requ
     string laneKey, string attempt, IClusterGrain[] clusters)
 {
     private readonly TaskCompletionSource<IReadOnlyList<ClusterReport>>[] _waiting = new TaskCompletionSource<IReadOnlyList<ClusterReport>>[replications.Length];
-    private readonly IReadOnlyList<bool>?[] _served = new IReadOnlyList<bool>?[replications.Length];
+    private readonly IReadOnlyList<ClusterDirective>?[] _served = new IReadOnlyList<ClusterDirective>?[replications.Length];
     private readonly List<(int Brain, BrainLaunch Launch)> _launches = [];
     private int _arrived, _year;
     private Exception? _failed;
@@ -28,7 +29,7 @@ internal sealed class LaneBatch(IGrainFactory grains, Immutable<RunRequest> requ
     /// <summary>Replication k's part: its schedule's requests, gathered with the others'.</summary>
     public Task<IReadOnlyList<ClusterReport>> Start(int k) => Arrive(k, year: -1, served: null);
 
-    public Task<IReadOnlyList<ClusterReport>> Step(int k, int year, IReadOnlyList<bool> served) => Arrive(k, year, served);
+    public Task<IReadOnlyList<ClusterReport>> Step(int k, int year, IReadOnlyList<ClusterDirective> served) => Arrive(k, year, served);
 
     /// <summary>Launches wait for the year's cluster call; the clusters' steps do not depend on them.</summary>
     public void Launch(int k, int year, int firstBrain, IReadOnlyList<int[]> launches)
@@ -43,7 +44,7 @@ internal sealed class LaneBatch(IGrainFactory grains, Immutable<RunRequest> requ
         foreach (var w in _waiting) w?.TrySetException(e);
     }
 
-    private Task<IReadOnlyList<ClusterReport>> Arrive(int k, int year, IReadOnlyList<bool>? served)
+    private Task<IReadOnlyList<ClusterReport>> Arrive(int k, int year, IReadOnlyList<ClusterDirective>? served)
     {
         if (_failed is not null) return Task.FromException<IReadOnlyList<ClusterReport>>(_failed);
         if (_waiting[k] is not null) throw new InvalidOperationException($"replication {replications[k]} asked twice in one phase");
@@ -60,7 +61,7 @@ internal sealed class LaneBatch(IGrainFactory grains, Immutable<RunRequest> requ
     private async Task Call()
     {
         var waiting = (TaskCompletionSource<IReadOnlyList<ClusterReport>>[])_waiting.Clone();
-        var served = (IReadOnlyList<bool>?[])_served.Clone();
+        var served = (IReadOnlyList<ClusterDirective>?[])_served.Clone();
         var launches = _launches.ToArray();
         Array.Clear(_waiting);
         Array.Clear(_served);
@@ -79,7 +80,7 @@ internal sealed class LaneBatch(IGrainFactory grains, Immutable<RunRequest> requ
             {
                 var brains = launches.GroupBy(l => l.Brain).Select(g =>
                     grains.GetGrain<IIndustryBrainGrain>(GrainKeys.Brain(laneKey, attempt, g.Key)).Launch(batchNumber, g.Select(l => l.Launch).ToArray().AsImmutable()));
-                var steps = clusters.Select((g, i) => g.Step(_year, served.Select(s => s![i]).ToArray())).ToArray();
+                var steps = clusters.Select((g, i) => g.Step(_year, served.Select(s => s![i]).ToArray().AsImmutable())).ToArray();
                 await Task.WhenAll(brains);
                 byCluster = (await Task.WhenAll(steps)).Select(s => s.Value).ToArray();
             }

@@ -135,8 +135,8 @@ internal sealed class LaneGrain(IGrainFactory grains, WorldCache worlds) : Grain
 
         public async ValueTask<IReadOnlyList<ClusterReport>> StartClusters() => await batch.Start(k);
 
-        public async ValueTask<IReadOnlyList<ClusterReport>> StepClusters(int year, IReadOnlyList<bool> brainServed) =>
-            await batch.Step(k, year, brainServed);
+        public async ValueTask<IReadOnlyList<ClusterReport>> StepClusters(int year, IReadOnlyList<ZjSim.Model.Rules.ClusterDirective> directives) =>
+            await batch.Step(k, year, directives);
 
         public ValueTask LaunchBrains(int year, int firstBrain, IReadOnlyList<int[]> launches)
         {

@@ -42,34 +42,53 @@ public sealed class GoalResultConverter : IConverter<GoalResult, GoalResultSurro
 public readonly record struct ClusterReportSurrogate(
     [property: Id(0)] int ClusterIndex, [property: Id(1)] int Year, [property: Id(2)] int[] Counts,
     [property: Id(3)] int SmartFactories, [property: Id(4)] int FutureFactories, [property: Id(5)] double Output,
-    [property: Id(6)] bool HasPlatform, [property: Id(7)] long EnterpriseYears);
+    [property: Id(6)] bool HasPlatform, [property: Id(7)] long EnterpriseYears, [property: Id(8)] int[] BandLevel,
+    [property: Id(9)] int Onboarded, [property: Id(10)] int SmartCandidates, [property: Id(11)] int FutureCandidates);
 
 [RegisterConverter]
 public sealed class ClusterReportConverter : IConverter<ClusterReport, ClusterReportSurrogate>
 {
     public ClusterReport ConvertFromSurrogate(in ClusterReportSurrogate s) =>
-        new(s.ClusterIndex, s.Year, new ClusterTally(s.Counts, s.SmartFactories, s.FutureFactories), s.Output, s.HasPlatform, s.EnterpriseYears);
+        new(s.ClusterIndex, s.Year, new ClusterTally(s.Counts, s.BandLevel, s.Onboarded, s.SmartFactories, s.FutureFactories, s.SmartCandidates, s.FutureCandidates),
+            s.Output, s.HasPlatform, s.EnterpriseYears);
     public ClusterReportSurrogate ConvertToSurrogate(in ClusterReport v) =>
-        new(v.ClusterIndex, v.Year, v.Tally.Counts, v.Tally.SmartFactories, v.Tally.FutureFactories, v.Output, v.HasPlatform, v.EnterpriseYears);
+        new(v.ClusterIndex, v.Year, v.Tally.Counts, v.Tally.SmartFactories, v.Tally.FutureFactories, v.Output, v.HasPlatform, v.EnterpriseYears,
+            v.Tally.BandLevel, v.Tally.Onboarded, v.Tally.SmartCandidates, v.Tally.FutureCandidates);
 }
 
 [GenerateSerializer, Immutable, Alias("ZjSim.StepContext")]
-public readonly record struct StepContextSurrogate([property: Id(0)] int Year, [property: Id(1)] double[] Hazards);
+public readonly record struct StepContextSurrogate([property: Id(0)] int Year, [property: Id(1)] double[] Hazards,
+    [property: Id(2)] double SmartGrant, [property: Id(3)] double FutureGrant, [property: Id(4)] double Onboard);
 
 [RegisterConverter]
 public sealed class StepContextConverter : IConverter<StepContext, StepContextSurrogate>
 {
-    public StepContext ConvertFromSurrogate(in StepContextSurrogate s) => new(s.Year, s.Hazards);
-    public StepContextSurrogate ConvertToSurrogate(in StepContext v) => new(v.Year, v.Hazards);
+    public StepContext ConvertFromSurrogate(in StepContextSurrogate s) => new(s.Year, s.Hazards, s.SmartGrant, s.FutureGrant, s.Onboard);
+    public StepContextSurrogate ConvertToSurrogate(in StepContext v) => new(v.Year, v.Hazards, v.SmartGrant, v.FutureGrant, v.Onboard);
+}
+
+[GenerateSerializer, Immutable, Alias("ZjSim.ClusterDirective")]
+public readonly record struct ClusterDirectiveSurrogate([property: Id(0)] double[] SectorShares, [property: Id(1)] double BrainEffect,
+    [property: Id(2)] double Onboard, [property: Id(3)] double[] Campaign, [property: Id(4)] double SmartGrant, [property: Id(5)] double FutureGrant);
+
+[RegisterConverter]
+public sealed class ClusterDirectiveConverter : IConverter<ClusterDirective, ClusterDirectiveSurrogate>
+{
+    public ClusterDirective ConvertFromSurrogate(in ClusterDirectiveSurrogate s) => new(s.SectorShares, s.BrainEffect, s.Onboard, s.Campaign, s.SmartGrant, s.FutureGrant);
+    public ClusterDirectiveSurrogate ConvertToSurrogate(in ClusterDirective v) => new(v.SectorShares, v.BrainEffect, v.Onboard, v.Campaign, v.SmartGrant, v.FutureGrant);
 }
 
 [GenerateSerializer, Immutable, Alias("ZjSim.EnterpriseState")]
-public readonly record struct EnterpriseStateSurrogate([property: Id(0)] byte Size, [property: Id(1)] byte Level, [property: Id(2)] byte Titles, [property: Id(3)] float Revenue);
+public readonly record struct EnterpriseStateSurrogate([property: Id(0)] byte Size, [property: Id(1)] byte Level, [property: Id(2)] byte Titles, [property: Id(3)] float Revenue,
+    [property: Id(4)] byte Band, [property: Id(5)] byte City, [property: Id(6)] byte CityTier, [property: Id(7)] bool Onboarded,
+    [property: Id(8)] bool ReachesSmart, [property: Id(9)] bool ReachesFuture);
 
 [RegisterConverter]
 public sealed class EnterpriseStateConverter : IConverter<EnterpriseState, EnterpriseStateSurrogate>
 {
     public EnterpriseState ConvertFromSurrogate(in EnterpriseStateSurrogate s) =>
-        new() { Size = (SizeClass)s.Size, Level = s.Level, Titles = (Titles)s.Titles, Revenue = s.Revenue };
-    public EnterpriseStateSurrogate ConvertToSurrogate(in EnterpriseState v) => new((byte)v.Size, v.Level, (byte)v.Titles, v.Revenue);
+        new() { Size = (SizeClass)s.Size, Level = s.Level, Titles = (Titles)s.Titles, Revenue = s.Revenue, Band = s.Band, City = s.City,
+            CityTier = s.CityTier, Onboarded = s.Onboarded, ReachesSmart = s.ReachesSmart, ReachesFuture = s.ReachesFuture };
+    public EnterpriseStateSurrogate ConvertToSurrogate(in EnterpriseState v) =>
+        new((byte)v.Size, v.Level, (byte)v.Titles, v.Revenue, v.Band, v.City, v.CityTier, v.Onboarded, v.ReachesSmart, v.ReachesFuture);
 }

@@ -30,18 +30,18 @@ public sealed partial class Indicator
 
     public static readonly Indicator IndustryBrains = new("industry_brains", "Industry brains",
         IndicatorKind.Count, "brains (cumulative)",
-        "`brains.initial` + brains delivered so far (cumulative)",
-        [Rule(typeof(BrainRule), nameof(BrainRule.Delivered))], y => y.Brains);
+        "`brains.initial` + brains launched so far, by the plan or by demand (cumulative)",
+        [Rule(typeof(BrainRule), nameof(BrainRule.Delivered)), Rule(typeof(BrainRule), nameof(BrainRule.DemandLaunches))], y => y.Brains);
 
     public static readonly Indicator FutureFactories = new("future_factories", "Future factories",
         IndicatorKind.Count, "factories (cumulative)",
         "enterprises holding the future-factory title (titles are never lost, so cumulative)",
-        EnterpriseTitles, y => y.FutureFactories);
+        [.. EnterpriseTitles, Rule(typeof(RecognitionRule), nameof(RecognitionRule.GrantProbability))], y => y.FutureFactories);
 
     public static readonly Indicator SmartFactories = new("smart_factories", "Smart factories",
         IndicatorKind.Count, "factories (cumulative)",
         "enterprises holding the smart-factory title; with the defaults every future factory also holds it, so future factories are counted here too",
-        EnterpriseTitles, y => y.SmartFactories);
+        [.. EnterpriseTitles, Rule(typeof(RecognitionRule), nameof(RecognitionRule.GrantProbability))], y => y.SmartFactories);
 
     public static readonly Indicator PlatformCoverage10b = new("platform_coverage_10b", "Platform coverage of clusters over 10 billion yuan",
         IndicatorKind.Share, "% of clusters",
@@ -51,13 +51,14 @@ public sealed partial class Indicator
 
     public static readonly Indicator DigitalEconomyValue = new("digital_economy_value", "Digital economy value added",
         IndicatorKind.BillionYuan, "billion yuan",
-        "digital economy value added, billion yuan",
-        [Rule(typeof(ProvinceRules), nameof(ProvinceRules.NextValue))], y => y.DigitalEconomyValue);
+        "core industries + industrial digitalisation by the modelled enterprises + the digitalisation outside them (a trend), billion yuan",
+        [Rule(typeof(ProvinceRules), nameof(ProvinceRules.IndustrialDigitalisation)), Rule(typeof(ProvinceRules), nameof(ProvinceRules.Grow)),
+         Rule(typeof(ClusterRules), nameof(ClusterRules.NextOutput))], y => y.DigitalEconomyValue);
 
     public static readonly Indicator CoreIndustryValue = new("core_industry_value", "Core digital industries value added",
         IndicatorKind.BillionYuan, "billion yuan",
-        "core industries value added, billion yuan",
-        [Rule(typeof(ProvinceRules), nameof(ProvinceRules.NextValue))], y => y.CoreIndustryValue);
+        "the base year's core value added × the digital sector's cluster output ÷ its base-year output, billion yuan",
+        [Rule(typeof(ClusterRules), nameof(ClusterRules.NextOutput))], y => y.CoreIndustryValue);
 
     public static readonly Indicator ScienceProjects = new("science_projects", "Science projects launched",
         IndicatorKind.Count, "projects a year",
@@ -81,6 +82,31 @@ public sealed partial class Indicator
 
     public static readonly Indicator ClustersServedByBrains = new("clusters_served_by_brains", "Clusters served by industry brains",
         IndicatorKind.Count, "clusters",
-        "number of clusters served by at least one brain",
-        [Rule(typeof(BrainRule), nameof(BrainRule.Assign))], y => y.ClustersServedByBrains, shown: false);
+        "number of clusters whose sector at least one brain serves",
+        [Rule(typeof(BrainRule), nameof(BrainRule.SectorFor))], y => y.ClustersServedByBrains, shown: false);
+
+    public static readonly Indicator DigitalEconomyShareOfGdp = new("digital_economy_share_of_gdp", "Digital economy share of GDP",
+        IndicatorKind.Share, "% of GDP",
+        "digital economy value added ÷ GDP",
+        [Rule(typeof(ProvinceRules), nameof(ProvinceRules.Grow))], y => y.Gdp == 0 ? 0 : y.DigitalEconomyValue / y.Gdp);
+
+    public static readonly Indicator Gdp = new("gdp", "GDP",
+        IndicatorKind.BillionYuan, "billion yuan",
+        "gross domestic product, nominal, billion yuan (a trend with noise)",
+        [Rule(typeof(ProvinceRules), nameof(ProvinceRules.Grow))], y => y.Gdp, shown: false);
+
+    public static readonly Indicator IndustrialDigitalisation = new("industrial_digitalisation", "Industrial digitalisation by modelled enterprises",
+        IndicatorKind.BillionYuan, "billion yuan",
+        "Σ over clusters of output × industry_value_added_ratio × the revenue-weighted mean of level_uplift over its enterprises' levels",
+        [Rule(typeof(ProvinceRules), nameof(ProvinceRules.IndustrialDigitalisation))], y => y.IndustrialDigitalisation, shown: false);
+
+    public static readonly Indicator BrainConnected = new("brain_connected", "Enterprises connected to industry brains",
+        IndicatorKind.Count, "enterprises",
+        "enterprises connected to a brain of their sector (cumulative; simulated world)",
+        [Rule(typeof(BrainRule), nameof(BrainRule.Onboard)), Rule(typeof(EnterpriseRules), nameof(EnterpriseRules.Step))], y => y.ConnectedEnterprises, shown: false);
+
+    public static readonly Indicator CampaignSpending = new("campaign_spending", "Campaign subsidies",
+        IndicatorKind.BillionYuan, "billion yuan a year",
+        "the government's expected subsidy paid in the year, at province scale (offers accepted × subsidy per enterprise)",
+        [Rule(typeof(CampaignRule), nameof(CampaignRule.Offer))], y => y.CampaignSpending, shown: false);
 }

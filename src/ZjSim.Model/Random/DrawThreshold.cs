@@ -13,6 +13,13 @@ internal static class DrawThreshold
     public static ulong Below(double p) =>
         p > 0 ? (p >= 1 ? Always : (ulong)Math.Ceiling(p * Always)) : 0;   // NaN and p ≤ 0 never pass, as u < NaN never holds
 
+    /// <summary>Above every 32-bit word.</summary>
+    public const ulong Always32 = 1UL << 32;
+
+    /// <summary>A test u &lt; p on a uniform u = w·2⁻³² from one 32-bit word w, as the integer test w &lt; Below32(p).</summary>
+    public static ulong Below32(double p) =>
+        p > 0 ? (p >= 1 ? Always32 : (ulong)Math.Ceiling(p * Always32)) : 0;
+
     /// <summary>
     /// The top 31 bits of a threshold (T >> 22), as the vector kernels compare a draw's high word (hi >> 1) with it;
     /// capped where T = 2⁵³: a draw's high bits are at most 2³¹ − 1, a tie then, decided exactly.

@@ -9,6 +9,6 @@ internal static class DrawWords
 {
     [ThreadStatic] private static uint[]? t_words;
 
-    /// <summary>4 × <see cref="DrawThreshold.KernelChunk"/> words (a, b, c, d in turn), valid until this thread's next call.</summary>
-    public static Span<uint> Rent() => t_words ??= new uint[4 * DrawThreshold.KernelChunk];
+    /// <summary>8 × <see cref="DrawThreshold.KernelChunk"/> words (two blocks a, b, c, d in turn), valid until this thread's next call.</summary>
+    public static Span<uint> Rent() => t_words ??= new uint[8 * DrawThreshold.KernelChunk];
 }

@@ -16,4 +16,8 @@ public enum Purpose : byte
     Science = 8,
     /// <summary>An uncertain parameter's value in a replication, drawn once in the base year.</summary>
     ParameterDraw = 9,
+    /// <summary>A sector's unmet demand launching an industry brain.</summary>
+    BrainDemand = 10,
+    /// <summary>GDP and the digitalisation outside the modelled industry.</summary>
+    ProvinceGdp = 11,
 }

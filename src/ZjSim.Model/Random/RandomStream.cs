@@ -32,6 +32,16 @@ public readonly struct RandomStream
         return (ToUnit(a, b), ToUnit(c, d));
     }
 
+    /// <summary>The four 32-bit words of draw <paramref name="index"/>: two 53-bit uniforms or four 32-bit ones.</summary>
+    public (uint A, uint B, uint C, uint D) Words(int index) =>
+        Philox4x32.Block((uint)index, _entity, _yearPurpose, _replication, _k0, _k1);
+
+    /// <summary>Uniform on [0,1) from the 53 bits of two words, as <see cref="Uniform"/> makes it.</summary>
+    public static double Unit53(uint hi, uint lo) => ToUnit(hi, lo);
+
+    /// <summary>Uniform on [0,1) from one 32-bit word.</summary>
+    public static double Unit32(uint word) => word * (1.0 / 4294967296.0);
+
     /// <summary>Standard normal by inversion, so one uniform gives one normal.</summary>
     public double Normal(int index)
     {

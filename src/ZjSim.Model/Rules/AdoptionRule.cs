@@ -5,42 +5,58 @@ using ZjSim.Model.World;
 namespace ZjSim.Model.Rules;
 
 /// <summary>
-/// Level transitions with a hazard of Bass form. For an enterprise of size s at level L &lt; 4:
-///   h = clamp01( p[L][s]·m_sector + q[L]·F(≥L+1) + w[L]·(brain_boost·B + platform_boost·P + push[s] + subsidy[s]) )
-/// where F(≥L+1) is the share of the cluster's enterprises already at level L+1 or above at the start of
-/// the year. With every boost at zero, the 0→1 transition is the discrete-time Bass model in each cluster:
-///   N(t+1) − N(t) ~ Binomial(M − N(t), p + q·N(t)/M).
+/// Level transitions. For an enterprise of size s at level L &lt; 4, revenue band b, city tier t and brain connection c:
+///   m  = exp(β·ln(centre_b / size_line)) · city_tier_multiplier[t] · sector_p_multiplier[sector]
+///   F  = (1 − ω)·F_cluster(≥L+1) + ω·F_sector(≥L+1)
+///   h₀ = clamp01( p[L][s]·m + q[L]·F + w[L]·(platform_boost·P + c·brain_effect) )
+///   h  = h₀ + (1 − h₀)·g[s][L]
+/// where F are the shares already at level L+1 or above at the start of the year (in the cluster, and in the sector
+/// province-wide), brain_effect is what the sector's brains give a connected enterprise, and g is the government's
+/// campaign probability (an offer of support, accepted). The campaign is a second, independent route up, so the two
+/// combine as 1 − (1 − h₀)(1 − g) and never pass 1. With β = 0, unit multipliers, ω = 0 and no boost or campaign,
+/// the 0→1 transition is the discrete-time Bass model in each cluster: N(t+1) − N(t) ~ Binomial(M − N(t), p + q·N(t)/M).
 /// </summary>
 public static class AdoptionRule
 {
     public static double Hazard(double p, double q, double shareAtNextLevel, double boosts) =>
         Math.Clamp(p + q * shareAtNextLevel + boosts, 0.0, 1.0);
 
-    /// <summary>
-    /// Subsidy effect of inverted-U form (Shi, Wen &amp; Zhang 2025): a·s − b·s², never negative.
-    /// Applied to key-sub-sector SMEs only, whom the pilots subsidise.
-    /// </summary>
-    public static double SubsidyBoost(PolicyParameters policy, SizeClass size) =>
-        size == SizeClass.KeySme
-            ? Math.Max(0, policy.SubsidyEffectLinear * policy.SubsidyShare - policy.SubsidyEffectQuadratic * policy.SubsidyShare * policy.SubsidyShare)
-            : 0;
+    /// <summary>The campaign's route combined with the others: 1 − (1 − h₀)(1 − g).</summary>
+    public static double WithCampaign(double hazard, double campaign) => campaign <= 0 ? hazard : hazard + (1 - hazard) * campaign;
 
-    /// <summary>Resolves the 2×4 hazards of a cluster-year from the shares at the start of the year.</summary>
-    public static StepContext Resolve(int year, ModelParameters prm, ClusterSpec cluster, ClusterTally start, bool brainServed, bool hasPlatform)
+    /// <summary>Resolves a cluster-year's hazards, one per <see cref="EnterpriseRules.HazardIndex"/>, from start-of-year shares.</summary>
+    public static StepContext Resolve(int year, WorldLayout world, ClusterSpec cluster, ClusterTally start, bool hasPlatform, ClusterDirective directive)
     {
+        var prm = world.Parameters;
         var a = prm.Adoption;
-        var hazards = new double[8];
+        var hazards = new double[StepContext.HazardEntries];
         int total = start.Total;
-        foreach (SizeClass s in (ReadOnlySpan<SizeClass>)[SizeClass.AboveSize, SizeClass.KeySme])
+        double omega = a.SectorPeerWeight;
+        Span<double> peer = stackalloc double[4];
+        for (int level = 0; level < 4; level++)
         {
-            double boosts = (brainServed ? a.BrainBoost : 0) + (hasPlatform ? a.PlatformBoost : 0)
-                + prm.Policy.Push[s] + SubsidyBoost(prm.Policy, s);
-            for (int level = 0; level < 4; level++)
+            double own = total == 0 ? 0 : (double)start.AtLeast(level + 1) / total;
+            peer[level] = omega == 0 ? own : (1 - omega) * own + omega * directive.SectorShares[level];
+        }
+        double platform = hasPlatform ? a.PlatformBoost : 0;
+        int bands = world.BandCentres.Length;
+        for (int band = 0; band < bands; band++)
+        {
+            var size = band >= world.FirstAboveSizeBand ? SizeClass.AboveSize : SizeClass.KeySme;
+            for (int tier = 0; tier < a.CityTierMultiplier.Length; tier++)
             {
-                double share = total == 0 ? 0 : (double)start.AtLeast(level + 1) / total;
-                hazards[(int)s * 4 + level] = Hazard(a.P[level][s] * cluster.SectorPMultiplier, a.Q[level], share, a.LevelBoostWeight[level] * boosts);
+                double m = world.BandPropensity[band] * a.CityTierMultiplier[tier] * cluster.SectorPMultiplier;
+                for (int connected = 0; connected < 2; connected++)
+                {
+                    double boosts = platform + (connected == 1 ? directive.BrainEffect : 0);
+                    for (int level = 0; level < MaturityLevel.Future; level++)
+                    {
+                        double h = Hazard(a.P[level][size] * m, a.Q[level], peer[level], a.LevelBoostWeight[level] * boosts);
+                        hazards[level | (band << 3) | (tier << 6) | (connected << 8)] = WithCampaign(h, directive.Campaign[(int)size * 4 + level]);
+                    }
+                }
             }
         }
-        return new StepContext(year, hazards);
+        return new StepContext(year, hazards, directive.SmartGrant, directive.FutureGrant, directive.Onboard);
     }
 }

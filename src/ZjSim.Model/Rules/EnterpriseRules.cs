@@ -1,4 +1,3 @@
-using MathNet.Numerics.Distributions;
 using ZjSim.Model.Agents;
 using ZjSim.Model.Random;
 using ZjSim.Model.Scenarios;
@@ -7,12 +6,12 @@ using ZjSim.Model.World;
 namespace ZjSim.Model.Rules;
 
 /// <summary>
-/// An enterprise's initialisation and yearly step: the one statement of the enterprise rule. Enterprise grains
-/// call Initialize and Step; the batch kernels (Simulation/BatchPlan, InitKernel, StepKernel) tabulate the same
-/// pieces (<see cref="InitialLevel"/>, <see cref="InitialTitles"/>, <see cref="Advance"/>, <see cref="GrantsFuture"/>)
-/// and decide the same draws, so both granularities give bit-identical results. Draws: the base year's block 0
-/// (level, revenue) and block 1 (smart, future titles); each year's block 0 (level move, smart grant) and block 1
-/// word a (future grant, drawn only when the enterprise is eligible).
+/// An enterprise's initialisation and yearly step: the one statement of the enterprise rule. Enterprise grains call
+/// Initialize and Step; the batch kernels (Simulation/BatchPlan, InitKernel, StepKernel) tabulate the same pieces and
+/// make the same draws, so both granularities give bit-identical results.
+/// Draws, base year: block 0 (level; revenue), block 1 (city), block 2 (smart, future titles; only when eligible).
+/// Each year: block 0 words a·b (level move, 53 bits), c (smart grant, 32 bits), d (brain connection, 32 bits); block 1
+/// word a (future grant, 32 bits; only when eligible).
 /// </summary>
 public static class EnterpriseRules
 {
@@ -22,19 +21,37 @@ public static class EnterpriseRules
         var size = enterpriseId - cluster.FirstEnterpriseId < cluster.AboveSizeCount ? SizeClass.AboveSize : SizeClass.KeySme;
         var rs = new RandomStream(seed, replication, enterpriseId, prm.Years.BaseYear, Purpose.EnterpriseInit);
         var (uLevel, uRevenue) = rs.UniformPair(0);
+        var (uCity, _) = rs.UniformPair(1);
+        double revenue = Revenue(world, size, uRevenue);
+        int city = world.City(uCity);
 
         var state = new EnterpriseState
         {
             Size = size,
             Level = (byte)InitialLevel(uLevel, CumulativeLevelShares(prm, size)),
-            Revenue = Revenue(cluster.MeanRevenue, prm.World.RevenueSigma, uRevenue),
+            Revenue = (float)revenue,
+            Band = (byte)Band(world, size, revenue),
+            City = (byte)city,
+            CityTier = (byte)world.CityTier[city],
+            ReachesSmart = revenue >= world.RevenueForInvestment(prm.SmartFactory.MinInvestment),
+            ReachesFuture = revenue >= world.RevenueForInvestment(prm.FutureFactory.MinInvestment),
         };
-        if (IsEligible(state, prm.SmartFactory))
+        if (IsSmartEligible(state, prm.SmartFactory))
         {
-            var (uSmart, uFuture) = rs.UniformPair(1);
+            var (uSmart, uFuture) = rs.UniformPair(2);
             state.Titles = InitialTitles(state, uSmart, uFuture, world);
         }
         return state;
+    }
+
+    /// <summary>Revenue of a size class at its draw (million yuan).</summary>
+    public static double Revenue(WorldLayout world, SizeClass size, double uRevenue) => world.Revenue(size).Revenue(uRevenue);
+
+    /// <summary>The band of a revenue, kept on the size class's side of the size line (rounding at the cut cannot cross it).</summary>
+    public static int Band(WorldLayout world, SizeClass size, double revenue)
+    {
+        int band = world.Band(revenue);
+        return size == SizeClass.AboveSize ? Math.Max(band, world.FirstAboveSizeBand) : Math.Min(band, world.FirstAboveSizeBand - 1);
     }
 
     /// <summary>Running sums of the base-year level shares of a size class, levels 0..3 (level 4 takes the rest).</summary>
@@ -59,73 +76,60 @@ public static class EnterpriseRules
     }
 
     /// <summary>
-    /// The titles held in the base year by an enterprise eligible for a smart factory: each with the world's
-    /// base-year probability, the future title only where the smart one makes it eligible.
+    /// The titles held in the base year by an enterprise eligible for a smart factory: each with the world's base-year
+    /// probability, the future title only where the smart one makes it eligible.
     /// </summary>
-    public static Titles InitialTitles(EnterpriseState state, double uSmart, double uFuture, WorldLayout world) =>
-        InitialTitles(state, uSmart, uFuture, world, ReachesMinimum(state, world.Parameters.FutureFactory));
-
-    /// <summary><see cref="InitialTitles(EnterpriseState, double, double, WorldLayout)"/> given the revenue's verdict on the future title's minimum.</summary>
-    public static Titles InitialTitles(EnterpriseState state, double uSmart, double uFuture, WorldLayout world, bool reachesFuture)
+    public static Titles InitialTitles(EnterpriseState state, double uSmart, double uFuture, WorldLayout world)
     {
         if (uSmart < world.InitialSmartProbability) state.Titles |= Titles.SmartFactory;
-        if (IsEligible(state, world.Parameters.FutureFactory, reachesFuture) && uFuture < world.InitialFutureProbability) state.Titles |= Titles.FutureFactory;
+        if (IsFutureEligible(state, world.Parameters.FutureFactory) && uFuture < world.InitialFutureProbability) state.Titles |= Titles.FutureFactory;
         return state.Titles;
     }
 
-    /// <summary>Revenue = mean · LogNormal(−σ²/2, σ) by inversion of the base-year revenue draw.</summary>
-    public static float Revenue(double meanRevenue, double sigma, double uRevenue)
-    {
-        double z = Normal.InvCDF(0, 1, Math.Max(uRevenue, double.Epsilon));
-        return (float)(meanRevenue * Math.Exp(-sigma * sigma / 2 + sigma * z));
-    }
+    /// <summary>Where the hazard of an enterprise is in <see cref="StepContext.Hazards"/>: level, band, city tier, connected.</summary>
+    public static int HazardIndex(in EnterpriseState state) =>
+        state.Level | (state.Band << 3) | (state.CityTier << 6) | (state.Onboarded ? 1 << 8 : 0);
 
-    /// <summary>One year: move up a level with the resolved hazard, then the titles the new level makes possible.</summary>
+    /// <summary>
+    /// One year. Every decision reads the state at the start of the year (a synchronous update): recognition as a smart
+    /// factory, then as a future factory, among the eligible; connection to the sector's brains for an enterprise at
+    /// level 1 or above; moving up a level with the resolved hazard. The changes apply together at the end of the year.
+    /// </summary>
     public static void Step(ref EnterpriseState state, int enterpriseId, StepContext ctx, TitleParameters smart, TitleParameters future, ulong seed, int replication)
     {
         var rs = new RandomStream(seed, replication, enterpriseId, ctx.Year, Purpose.EnterpriseStep);
-        var (uLevel, uSmart) = rs.UniformPair(0);
-        bool moves = state.Level < MaturityLevel.Future && uLevel < ctx.Hazard(state.Size, state.Level);
-        if (Advance(ref state, moves, uSmart < smart.GrantRate, smart, future))
+        var (a, b, c, d) = rs.Words(0);
+        bool moves = state.Level < MaturityLevel.Future && RandomStream.Unit53(a, b) < ctx.Hazard(state);
+        bool smartGranted = IsSmartCandidate(state, smart) && RandomStream.Unit32(c) < ctx.SmartGrant;
+        bool connects = CanConnect(state) && RandomStream.Unit32(d) < ctx.Onboard;
+        bool futureGranted = false;
+        if (IsFutureCandidate(state, future))
         {
-            // Drawn only when needed: the draw is keyed, so skipping it changes no other draw.
-            var (uFuture, _) = rs.UniformPair(1);
-            if (GrantsFuture(uFuture, future)) state.Titles |= Titles.FutureFactory;
+            // Drawn only when eligible: the draw is keyed, so skipping it changes no other draw.
+            var (fa, _, _, _) = rs.Words(1);
+            futureGranted = RandomStream.Unit32(fa) < ctx.FutureGrant;
         }
+        if (moves) state.Level++;
+        if (smartGranted) state.Titles |= Titles.SmartFactory;
+        if (futureGranted) state.Titles |= Titles.FutureFactory;
+        if (connects) state.Onboarded = true;
     }
 
-    /// <summary>
-    /// The deterministic part of the step, given the level and smart-grant draws' verdicts: the level move, then a
-    /// smart-factory title where the new state is eligible. Returns whether the future-factory draw is to be made.
-    /// </summary>
-    public static bool Advance(ref EnterpriseState state, bool moves, bool smartDrawPasses, TitleParameters smart, TitleParameters future) =>
-        Advance(ref state, moves, smartDrawPasses, smart, future, ReachesMinimum(state, smart), ReachesMinimum(state, future));
+    /// <summary>A brain connects enterprises already at level 1 (they have a digital base to connect).</summary>
+    public static bool CanConnect(in EnterpriseState state) => !state.Onboarded && state.Level >= MaturityLevel.Covered;
 
-    /// <summary>
-    /// <see cref="Advance(ref EnterpriseState, bool, bool, TitleParameters, TitleParameters)"/> given the revenue's
-    /// verdicts on the two titles' minimums: revenue enters the step only through them, which is why the batch
-    /// representation keeps the verdicts and not the revenue.
-    /// </summary>
-    public static bool Advance(ref EnterpriseState state, bool moves, bool smartDrawPasses, TitleParameters smart, TitleParameters future,
-        bool reachesSmart, bool reachesFuture)
-    {
-        if (moves && state.Level < MaturityLevel.Future) state.Level++;
-        if ((state.Titles & Titles.SmartFactory) == 0 && smartDrawPasses && IsEligible(state, smart, reachesSmart))
-            state.Titles |= Titles.SmartFactory;
-        return (state.Titles & Titles.FutureFactory) == 0 && IsEligible(state, future, reachesFuture);
-    }
-
-    /// <summary>The future-factory grant, for an enterprise that <see cref="Advance"/> found eligible.</summary>
-    public static bool GrantsFuture(double uFuture, TitleParameters future) => uFuture < future.GrantRate;
-
-    public static bool IsEligible(in EnterpriseState state, TitleParameters title) => IsEligible(state, title, ReachesMinimum(state, title));
-
-    /// <summary>Eligibility for a title: an above-size enterprise at its level, with the revenue, holding any title it requires.</summary>
-    public static bool IsEligible(in EnterpriseState state, TitleParameters title, bool reachesMinimum) =>
-        state.Size == SizeClass.AboveSize
-        && state.Level >= title.MinLevel
-        && reachesMinimum
+    /// <summary>Eligibility for a title: the grade (level), the investment's verdict, and any title it requires.</summary>
+    public static bool IsEligible(in EnterpriseState state, TitleParameters title, bool reachesInvestment) =>
+        state.Level >= title.MinLevel
+        && reachesInvestment
         && (!title.RequiresSmartFactory || (state.Titles & Titles.SmartFactory) != 0);
 
-    public static bool ReachesMinimum(in EnterpriseState state, TitleParameters title) => state.Revenue >= title.MinRevenue;
+    public static bool IsSmartEligible(in EnterpriseState state, TitleParameters smart) => IsEligible(state, smart, state.ReachesSmart);
+    public static bool IsFutureEligible(in EnterpriseState state, TitleParameters future) => IsEligible(state, future, state.ReachesFuture);
+
+    /// <summary>A candidate for this year's recognition batch: eligible and not yet holding the title.</summary>
+    public static bool IsSmartCandidate(in EnterpriseState state, TitleParameters smart) =>
+        (state.Titles & Titles.SmartFactory) == 0 && IsSmartEligible(state, smart);
+    public static bool IsFutureCandidate(in EnterpriseState state, TitleParameters future) =>
+        (state.Titles & Titles.FutureFactory) == 0 && IsFutureEligible(state, future);
 }

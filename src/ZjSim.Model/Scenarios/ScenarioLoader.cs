@@ -15,7 +15,7 @@ namespace ZjSim.Model.Scenarios;
 public static partial class ScenarioLoader
 {
     // Maps whose keys are data (sector names, years), so a scenario may add keys to them.
-    private static readonly HashSet<string> OpenMaps = ["adoption.sector_p_multiplier", "brains.plan"];
+    private static readonly HashSet<string> OpenMaps = ["adoption.sector_p_multiplier", "brains.plan", "smart_factory.batches", "future_factory.batches"];
     /// <summary>"calibration" records how a calibrated file was made; the loader does not read it.</summary>
     private static readonly HashSet<string> ScenarioKeys = ["description", "extends", "parameters", "calibration"];
 

@@ -6,7 +6,8 @@ namespace ZjSim.Model.Simulation;
 /// <summary>
 /// A cluster's own state and yearly rules, apart from how its enterprises are stored:
 /// shared by the batch population and by the cluster grain that steps enterprise grains.
-/// Schedule within a year: platform → hazards from start-of-year shares → enterprises step → output grows.
+/// Schedule within a year: platform → hazards from start-of-year shares and the province's directive → enterprises
+/// step → output grows.
 /// </summary>
 public sealed class ClusterCore
 {
@@ -15,6 +16,7 @@ public sealed class ClusterCore
     private readonly int _replication;
 
     public ClusterSpec Spec { get; }
+    public Scenarios.ModelParameters Parameters => _world.Parameters;
     public bool HasPlatform { get; private set; }
     public double Output { get; private set; }
     public ClusterTally Tally { get; private set; }
@@ -30,11 +32,11 @@ public sealed class ClusterCore
         HasPlatform = ClusterRules.InitialPlatform(world.Parameters, spec, seed, replication);
     }
 
-    public StepContext BeginYear(int year, bool brainServed)
+    public StepContext BeginYear(int year, ClusterDirective directive)
     {
-        if (!HasPlatform && ClusterRules.GainsPlatform(_world.Parameters, Spec, year, _seed, _replication))
+        if (!HasPlatform && ClusterRules.GainsPlatform(_world.Parameters, Spec, Tally, year, _seed, _replication))
             HasPlatform = true;
-        return AdoptionRule.Resolve(year, _world.Parameters, Spec, Tally, brainServed, HasPlatform);
+        return AdoptionRule.Resolve(year, _world, Spec, Tally, HasPlatform, directive);
     }
 
     public ClusterReport EndYear(int year, ClusterTally after)

@@ -10,10 +10,10 @@ public interface IReplicationHost
     /// <summary>Initialises every cluster and its enterprises for the base year.</summary>
     ValueTask<IReadOnlyList<ClusterReport>> StartClusters();
 
-    /// <summary>Steps every cluster one year; <paramref name="brainServed"/>[i] says whether a brain serves cluster i.</summary>
-    ValueTask<IReadOnlyList<ClusterReport>> StepClusters(int year, IReadOnlyList<bool> brainServed);
+    /// <summary>Steps every cluster one year; <paramref name="directives"/>[i] is what the province's agents hand cluster i.</summary>
+    ValueTask<IReadOnlyList<ClusterReport>> StepClusters(int year, IReadOnlyList<Rules.ClusterDirective> directives);
 
-    /// <summary>Brains delivered this year, numbered from <paramref name="firstBrain"/>, each with the clusters it serves.</summary>
+    /// <summary>Brains launched this year, numbered from <paramref name="firstBrain"/>, each with the clusters of its sector.</summary>
     ValueTask LaunchBrains(int year, int firstBrain, IReadOnlyList<int[]> launches) => ValueTask.CompletedTask;
 
     /// <summary>A year begins (the base year included): a place for tracing.</summary>

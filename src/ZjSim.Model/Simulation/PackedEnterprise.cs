@@ -1,70 +1,50 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using ZjSim.Model.Agents;
 
 namespace ZjSim.Model.Simulation;
 
 /// <summary>
-/// An enterprise of the batch representation in one byte: level (bits 0–2), key SME (bit 3), the two titles
-/// (bits 4–5), and whether its base-year revenue reaches the smart- and future-factory minimums (bits 6–7).
-/// Revenue enters the rules only through those two comparisons, so the float itself is not kept;
-/// <see cref="ClusterPopulation"/> recomputes it from the enterprise's stream when asked.
+/// An enterprise of the batch representation in 16 bits: level (bits 0–2), revenue band (3–5), city tier (6–7),
+/// connected to a brain (8), the two titles (9–10), and whether its investment reaches the smart- and future-factory
+/// minimums (11–12). Bits 0–8 are <see cref="Rules.EnterpriseRules.HazardIndex"/>. Revenue and city enter the rules
+/// only through band, tier and the two verdicts, so they are not kept; <see cref="ClusterPopulation"/> recomputes them
+/// from the enterprise's stream when asked. Size is the band's side of the size line.
 /// </summary>
 internal static class PackedEnterprise
 {
     public const int LevelMask = 0b111;
-    public const int KeySme = 1 << 3;
-    public const int SmartFactory = 1 << 4;
-    public const int FutureFactory = 1 << 5;
-    public const int SmartRevenue = 1 << 6;
-    public const int FutureRevenue = 1 << 7;
-    /// <summary>Level and size: what the yearly hazard depends on.</summary>
-    public const int HazardMask = 0b1111;
+    public const int BandShift = 3, TierShift = 6;
+    public const int Connected = 1 << 8;
+    public const int SmartFactory = 1 << 9;
+    public const int FutureFactory = 1 << 10;
+    public const int ReachesSmart = 1 << 11;
+    public const int ReachesFuture = 1 << 12;
+    /// <summary>What the yearly hazard depends on: level, band, tier, connection.</summary>
+    public const int HazardMask = 0x1FF;
+    /// <summary>Distinct packed states (13 bits).</summary>
+    public const int States = 1 << 13;
 
-    /// <summary>The rule's state in one byte, with the revenue verdicts <paramref name="revenueBits"/> it already holds.</summary>
-    public static byte Pack(in EnterpriseState state, int revenueBits) => (byte)(
-        state.Level
-        | (state.Size == SizeClass.KeySme ? KeySme : 0)
-        | ((int)state.Titles << 4)
-        | (revenueBits & (SmartRevenue | FutureRevenue)));
+    public static ushort Pack(in EnterpriseState s) => (ushort)(
+        s.Level | (s.Band << BandShift) | (s.CityTier << TierShift)
+        | (s.Onboarded ? Connected : 0)
+        | ((s.Titles & Titles.SmartFactory) != 0 ? SmartFactory : 0)
+        | ((s.Titles & Titles.FutureFactory) != 0 ? FutureFactory : 0)
+        | (s.ReachesSmart ? ReachesSmart : 0)
+        | (s.ReachesFuture ? ReachesFuture : 0));
 
     public static int Level(int packed) => packed & LevelMask;
-    public static SizeClass Size(int packed) => (packed & KeySme) != 0 ? SizeClass.KeySme : SizeClass.AboveSize;
-    public static Titles Titles(int packed) => (Titles)((packed >> 4) & 0b11);
+    public static int Band(int packed) => (packed >> BandShift) & 0b111;
+    public static int Tier(int packed) => (packed >> TierShift) & 0b11;
 
-    /// <summary>Index into a table of 16 values per (size, level): size·8 + level.</summary>
-    public static int HazardIndex(SizeClass size, int level) => (size == SizeClass.KeySme ? KeySme : 0) | level;
-
-    /// <summary>The cluster tally of packed enterprises: counts by (size, level) and titles held.</summary>
-    public static ClusterTally Tally(ReadOnlySpan<byte> states)
+    /// <summary>A packed state as the rule holds it (revenue and city not kept).</summary>
+    public static EnterpriseState Unpack(int packed, int firstAboveSizeBand) => new()
     {
-        var tally = new ClusterTally();
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref byte first = ref MemoryMarshal.GetReference(states);
-            var hazardMask = Vector256.Create((byte)HazardMask);
-            for (; i + Vector256<byte>.Count <= states.Length; i += Vector256<byte>.Count)
-            {
-                var packed = Vector256.LoadUnsafe(ref first, (nuint)i);
-                var cls = packed & hazardMask;
-                foreach (SizeClass size in (ReadOnlySpan<SizeClass>)[SizeClass.AboveSize, SizeClass.KeySme])
-                    for (int level = 0; level < MaturityLevel.Count; level++)
-                        tally.Counts[(int)size * MaturityLevel.Count + level] += Count(Vector256.Equals(cls, Vector256.Create((byte)HazardIndex(size, level))));
-                tally.SmartFactories += Count(Vector256.Equals(packed & Vector256.Create((byte)SmartFactory), Vector256.Create((byte)SmartFactory)));
-                tally.FutureFactories += Count(Vector256.Equals(packed & Vector256.Create((byte)FutureFactory), Vector256.Create((byte)FutureFactory)));
-            }
-        }
-        for (; i < states.Length; i++)
-        {
-            int packed = states[i];
-            tally.Counts[(int)Size(packed) * MaturityLevel.Count + Level(packed)]++;
-            if ((packed & SmartFactory) != 0) tally.SmartFactories++;
-            if ((packed & FutureFactory) != 0) tally.FutureFactories++;
-        }
-        return tally;
-    }
-
-    private static int Count(Vector256<byte> matches) => BitOperations.PopCount(matches.ExtractMostSignificantBits());
+        Size = Band(packed) >= firstAboveSizeBand ? SizeClass.AboveSize : SizeClass.KeySme,
+        Level = (byte)Level(packed),
+        Band = (byte)Band(packed),
+        CityTier = (byte)Tier(packed),
+        Onboarded = (packed & Connected) != 0,
+        Titles = ((packed & SmartFactory) != 0 ? Titles.SmartFactory : 0) | ((packed & FutureFactory) != 0 ? Titles.FutureFactory : 0),
+        ReachesSmart = (packed & ReachesSmart) != 0,
+        ReachesFuture = (packed & ReachesFuture) != 0,
+    };
 }

@@ -5,99 +5,110 @@ using ZjSim.Model.World;
 namespace ZjSim.Model.Simulation;
 
 /// <summary>
-/// The province in one replication: brains, value added and science, stepped once a year from the clusters'
-/// reports. Reports are always combined in cluster-index order, so floating-point sums do not depend on the
-/// order in which clusters finished. Recording the indicators is apart (<see cref="Indicators.Collect"/>).
+/// The province in one replication: its agents (the government, the brain network) planning each year from the
+/// start-of-year reports, and its flows (value added, GDP, science) stepped from the end-of-year reports. Reports are
+/// always combined in cluster-index order, so floating-point sums do not depend on the order in which clusters finished.
+/// Recording the indicators is apart (<see cref="Indicators.Collect"/>).
 /// </summary>
 public sealed class ProvinceModel
 {
     private readonly WorldLayout _world;
     private readonly ulong _seed;
     private readonly int _replication;
-    private readonly double[] _outputs;
-    private int _pendingBrains;
-    private double _digitalEconomy, _coreIndustry, _adoption;
+    private readonly GovernmentAgent _government;
+    private BrainNetwork? _brains;
+    private double _coreRatio, _other, _gdp;
     private int _achievements;
-
-    public bool[] BrainServed { get; }
-    public int Brains { get; private set; }
 
     public ProvinceModel(WorldLayout world, ulong seed, int replication)
     {
         _world = world;
         _seed = seed;
         _replication = replication;
-        _outputs = world.Clusters.Select(c => c.InitialOutput).ToArray();
-        BrainServed = new bool[world.Clusters.Count];
-        for (int k = 0; k < world.Parameters.Brains.Initial; k++)
-            BrainRule.Assign(BrainServed, _outputs, world.Parameters.Brains.ClustersPerBrain);
-        Brains = world.Parameters.Brains.Initial;
+        _government = new GovernmentAgent(world);
     }
 
-    /// <summary>Delivers this year's brains; returns the clusters each new brain serves.</summary>
-    public IReadOnlyList<int[]> LaunchBrains(int year)
+    public int Brains => _brains?.Count ?? 0;
+
+    /// <summary>The year's plan: each cluster's directive, and the sectors of the brains launched.</summary>
+    public (ClusterDirective[] Directives, IReadOnlyList<int> Launches) PlanYear(int year, IReadOnlyList<ClusterReport> start)
     {
-        var prm = _world.Parameters;
-        _pendingBrains += prm.Brains.PlannedIn(year);
-        int delivered = BrainRule.Delivered(prm, _pendingBrains, year, _seed, _replication);
-        _pendingBrains -= delivered;
-        Brains += delivered;
-        var launches = new List<int[]>(delivered);
-        for (int k = 0; k < delivered; k++)
-            launches.Add(BrainRule.Assign(BrainServed, _outputs, prm.Brains.ClustersPerBrain));
-        return launches;
+        var brains = _brains ?? throw new InvalidOperationException("the base year must be stepped first");
+        var launches = brains.Launch(year, start);
+        var (onboard, effect) = brains.Service(start);
+        var campaign = _government.Campaign(year, start);
+        var (smart, future) = _government.Recognition(year, start);
+        var sectorShares = SectorShares(start);
+        var directives = new ClusterDirective[_world.Clusters.Count];
+        for (int i = 0; i < directives.Length; i++)
+        {
+            int s = _world.Clusters[i].SectorIndex;
+            directives[i] = new ClusterDirective(sectorShares[s], effect[s], onboard[s], campaign, smart, future);
+        }
+        return (directives, launches);
     }
+
+    /// <summary>Clusters of a sector: the ones a brain launched for it serves.</summary>
+    public int[] ClustersOf(int sector) => _world.Clusters.Where(c => c.SectorIndex == sector).Select(c => c.Index).ToArray();
 
     /// <summary>
-    /// Combines the year's cluster reports (index order) and steps the province's flows: value added grows with the
-    /// change in the adoption index, science projects are drawn. In the base year the flows start at their initial values.
+    /// Combines the year's cluster reports (index order) and steps the province's flows. In the base year the flows
+    /// start at their initial values and the brain network is built.
     /// </summary>
     public ProvinceYear Step(int year, IReadOnlyList<ClusterReport> reports)
     {
         var prm = _world.Parameters;
+        var v = prm.ValueAdded;
         if (reports.Count != _world.Clusters.Count) throw new ArgumentException($"expected {_world.Clusters.Count} cluster reports, got {reports.Count}");
-        long above = 0, aboveCovered = 0, sme = 0, smeCovered = 0, levelSum = 0, total = 0;
+        long above = 0, aboveCovered = 0, sme = 0, smeCovered = 0, levelSum = 0, total = 0, connected = 0;
         int smart = 0, future = 0, bigClusters = 0, bigWithPlatform = 0, digital100 = 0;
+        double digitalOutput = 0, industrial = 0;
         for (int i = 0; i < reports.Count; i++)
         {
             var r = reports[i];
             if (r.ClusterIndex != i) throw new ArgumentException("cluster reports must be in cluster-index order");
             var t = r.Tally;
+            var spec = _world.Clusters[i];
             above += t.TotalOf(SizeClass.AboveSize);
             aboveCovered += t.AtLeast(SizeClass.AboveSize, MaturityLevel.Covered);
             sme += t.TotalOf(SizeClass.KeySme);
             smeCovered += t.AtLeast(SizeClass.KeySme, MaturityLevel.Covered);
             levelSum += t.LevelSum;
             total += t.Total;
+            connected += t.Onboarded;
             smart += t.SmartFactories;
             future += t.FutureFactories;
-            _outputs[i] = r.Output;
             if (r.Output >= prm.Platforms.ThresholdOutput)
             {
                 bigClusters++;
                 if (r.HasPlatform) bigWithPlatform++;
             }
-            if (_world.Clusters[i].DigitalEconomy && r.Output >= prm.ClusterOutput.DigitalClusterThreshold) digital100++;
+            if (spec.DigitalEconomy && r.Output >= prm.ClusterOutput.DigitalClusterThreshold) digital100++;
+            if (spec.IsDigitalSector) digitalOutput += r.Output;
+            industrial += ProvinceRules.IndustrialDigitalisation(v, r.Output, t, _world.BandMeanRevenue);
         }
 
-        double adoption = total == 0 ? 0 : levelSum / (4.0 * total);
         double projects = double.NaN, achievements = double.NaN;
         if (year == prm.Years.BaseYear)
         {
-            _digitalEconomy = prm.DigitalEconomy.Initial;
-            _coreIndustry = prm.CoreIndustry.Initial;
+            _brains = new BrainNetwork(_world, _seed, _replication, reports);
+            _coreRatio = digitalOutput > 0 ? v.CoreIndustryInitial / digitalOutput : 0;
+            // What the agents do not build: the rest of the base year's digital economy (never below 0).
+            _other = Math.Max(0, v.DigitalEconomyInitial - v.CoreIndustryInitial - industrial);
+            _gdp = v.GdpInitial;
         }
         else
         {
-            double change = adoption - _adoption;
-            _digitalEconomy = ProvinceRules.NextValue(prm.DigitalEconomy, _digitalEconomy, change, 0, year, _seed, _replication);
-            _coreIndustry = ProvinceRules.NextValue(prm.CoreIndustry, _coreIndustry, change, 1, year, _seed, _replication);
+            _other = ProvinceRules.Grow(_other, v.OtherGrowth, v.OtherNoiseSd, 0, year, _seed, _replication);
+            _gdp = ProvinceRules.Grow(_gdp, v.GdpGrowth, v.GdpNoiseSd, 1, year, _seed, _replication);
             var science = ProvinceRules.Science(prm.Science, year, _seed, _replication);
             _achievements += science.Achievements;
             projects = science.Projects;
             achievements = _achievements;
         }
-        _adoption = adoption;
+        double core = _coreRatio * digitalOutput;
+        double digitalEconomy = core + industrial + _other;
+        bool baseYear = year == prm.Years.BaseYear;
 
         return new ProvinceYear
         {
@@ -114,11 +125,37 @@ public sealed class ProvinceModel
             BigClustersWithPlatform = bigWithPlatform,
             DigitalClusters100b = digital100,
             Brains = Brains,
-            ClustersServedByBrains = BrainServed.Count(s => s),
-            DigitalEconomyValue = _digitalEconomy,
-            CoreIndustryValue = _coreIndustry,
+            ClustersServedByBrains = _brains!.ClustersServed,
+            ConnectedEnterprises = connected,
+            DigitalEconomyValue = digitalEconomy,
+            CoreIndustryValue = core,
+            IndustrialDigitalisation = industrial,
+            Gdp = _gdp,
+            CampaignOffers = baseYear ? 0 : _government.Offers,
+            CampaignSpending = baseYear ? 0 : _government.Spending,
             ScienceProjects = projects,
             InnovationAchievements = achievements,
         };
+    }
+
+    /// <summary>[sector][l]: the sector's province-wide share at level l+1 or above.</summary>
+    private double[][] SectorShares(IReadOnlyList<ClusterReport> reports)
+    {
+        int sectors = _world.Sectors.Count;
+        var atLeast = new long[sectors, 4];
+        var totals = new long[sectors];
+        foreach (var r in reports)
+        {
+            int s = _world.Clusters[r.ClusterIndex].SectorIndex;
+            totals[s] += r.Tally.Total;
+            for (int l = 0; l < 4; l++) atLeast[s, l] += r.Tally.AtLeast(l + 1);
+        }
+        var shares = new double[sectors][];
+        for (int s = 0; s < sectors; s++)
+        {
+            shares[s] = new double[4];
+            for (int l = 0; l < 4; l++) shares[s][l] = totals[s] == 0 ? 0 : (double)atLeast[s, l] / totals[s];
+        }
+        return shares;
     }
 }

@@ -23,8 +23,16 @@ public sealed record ProvinceYear
     public required int DigitalClusters100b { get; init; }
     public required int Brains { get; init; }
     public required int ClustersServedByBrains { get; init; }
+    /// <summary>Enterprises connected to an industry brain.</summary>
+    public required long ConnectedEnterprises { get; init; }
     public required double DigitalEconomyValue { get; init; }
     public required double CoreIndustryValue { get; init; }
+    /// <summary>Industrial digitalisation built by the modelled enterprises (billion yuan).</summary>
+    public required double IndustrialDigitalisation { get; init; }
+    public required double Gdp { get; init; }
+    /// <summary>The government's offers of support and expected subsidy this year (province scale; billion yuan).</summary>
+    public required double CampaignOffers { get; init; }
+    public required double CampaignSpending { get; init; }
     public required double ScienceProjects { get; init; }
     public required double InnovationAchievements { get; init; }
 

@@ -34,10 +34,10 @@ public static class ReplicationRunner
             return new(reports);
         }
 
-        public ValueTask<IReadOnlyList<ClusterReport>> StepClusters(int year, IReadOnlyList<bool> brainServed)
+        public ValueTask<IReadOnlyList<ClusterReport>> StepClusters(int year, IReadOnlyList<Rules.ClusterDirective> directives)
         {
             var reports = new ClusterReport[_clusters.Length];
-            for (int i = 0; i < _clusters.Length; i++) reports[i] = _clusters[i].StepYear(year, brainServed[i]);
+            for (int i = 0; i < _clusters.Length; i++) reports[i] = _clusters[i].StepYear(year, directives[i]);
             return new(reports);
         }
     }

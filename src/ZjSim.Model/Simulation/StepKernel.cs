@@ -1,146 +1,115 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using ZjSim.Model.Random;
 
 namespace ZjSim.Model.Simulation;
 
 /// <summary>
-/// One year of <see cref="Rules.EnterpriseRules.Step"/> for a batch of packed enterprises, counting the level moves
-/// and title grants the cluster's tally needs. Each draw is a test k &lt; T on k = (hi·2³² + lo) >> 11; its top
-/// 31 bits are hi >> 1, so comparing hi >> 1 with T >> 22 decides it unless the two are equal (a chance of 2⁻³¹).
-/// With AVX2, 32 enterprises are decided at once that way, and moved up a level; the few that hold a revenue
-/// verdict (the only ones a title can change) go through the <see cref="BatchPlan.Transitions"/> table, and a group
-/// with a tie is redone by the exact scalar path, which is also the path without AVX2.
+/// One year of <see cref="Rules.EnterpriseRules.Step"/> for a batch of packed enterprises, tallying the end-of-year
+/// states as it goes. Each draw is an integer test: the level move k &lt; T on the 53 bits of words a·b, the smart grant
+/// and the brain connection on the 32-bit words c and d, the future grant on block 1's word a (drawn only for a
+/// candidate, through a callback). Thresholds are the exact integer forms of the rule's probabilities
+/// (<see cref="DrawThreshold"/>), so the verdicts are the rule's.
 /// </summary>
 internal sealed class StepKernel
 {
     private const int Chunk = DrawThreshold.KernelChunk;
-    private const int Group = DrawThreshold.KernelGroup;
-    private const int RevenueBits = PackedEnterprise.SmartRevenue | PackedEnterprise.FutureRevenue;
 
     private readonly BatchPlan _plan;
     private readonly PhiloxLanes _lanes;
     private readonly ulong[] _hazards;   // [packed & HazardMask]
-    private readonly ulong _grant;
-    private readonly Func<int, int, int> _futureDraw;
+    private readonly ulong _smart, _connect;
+    private readonly Func<int, bool> _futureDraw;
 
-    /// <summary>Moves of the year by start-of-year (size, level), [packed & HazardMask]; titles granted.</summary>
-    public int[] Moves { get; } = new int[16];
-    public int SmartGrants { get; private set; }
-    public int FutureGrants { get; private set; }
+    /// <summary>End-of-year states by (band · 8 + level); connected, titles held, candidates for next year.</summary>
+    public int[] BandLevel { get; } = new int[64];
+    public int Connected { get; private set; }
+    public int SmartFactories { get; private set; }
+    public int FutureFactories { get; private set; }
+    public int SmartCandidates { get; private set; }
+    public int FutureCandidates { get; private set; }
 
-    /// <param name="futureDraw">(packed state with <see cref="BatchPlan.NeedsFutureDraw"/>, enterprise id) → state after the future-factory draw.</param>
-    public StepKernel(BatchPlan plan, PhiloxLanes lanes, ulong[] hazards, Func<int, int, int> futureDraw)
+    /// <param name="futureDraw">enterprise id → whether its future-factory draw passes.</param>
+    public StepKernel(BatchPlan plan, PhiloxLanes lanes, ulong[] hazards, ulong smartThreshold32, ulong connectThreshold32, Func<int, bool> futureDraw)
     {
         _plan = plan;
         _lanes = lanes;
         _hazards = hazards;
-        _grant = plan.SmartGrantThreshold;
+        _smart = smartThreshold32;
+        _connect = connectThreshold32;
         _futureDraw = futureDraw;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // a loop run millions of times: skip the unoptimised first tier
-    public void Run(Span<byte> states, int firstEntity, bool vector)
+    public void Run(Span<ushort> states, int firstEntity, bool vector)
     {
-        vector &= Avx2.IsSupported && _plan.TitlesNeedRevenue;
         var words = DrawWords.Rent();
         Span<uint> a = words[..Chunk], b = words.Slice(Chunk, Chunk), c = words.Slice(2 * Chunk, Chunk), d = words.Slice(3 * Chunk, Chunk);
+        var hazards = _hazards;
+        var smartCandidate = _plan.SmartCandidate;
+        var futureCandidate = _plan.FutureCandidate;
+        var histogram = BandLevel;
+        int connected = 0, smart = 0, future = 0, smartCandidates = 0, futureCandidates = 0;
         for (int start = 0; start < states.Length; start += Chunk)
         {
             int n = Math.Min(Chunk, states.Length - start);
             _lanes.FillWords(firstEntity + start, a[..n], b[..n], c[..n], d[..n], vector);
             var chunk = states.Slice(start, n);
-            int i = 0;
-            if (vector)
-                for (; i + Group <= n; i += Group)
-                    if (!Vector(chunk.Slice(i, Group), a.Slice(i, Group), c.Slice(i, Group), firstEntity + start + i))
-                        Scalar(chunk.Slice(i, Group), a.Slice(i, Group), b.Slice(i, Group), c.Slice(i, Group), d.Slice(i, Group), firstEntity + start + i);
-            Scalar(chunk[i..], a[i..n], b[i..n], c[i..n], d[i..n], firstEntity + start + i);
-        }
-    }
-
-    /// <summary>The rule, enterprise by enterprise, on exact 53-bit comparisons.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Scalar(Span<byte> states, ReadOnlySpan<uint> a, ReadOnlySpan<uint> b, ReadOnlySpan<uint> c, ReadOnlySpan<uint> d, int firstEntity)
-    {
-        for (int i = 0; i < states.Length; i++)
-        {
-            int packed = states[i];
-            int moved = PhiloxLanes.Bits53(a[i], b[i]) < _hazards[packed & PackedEnterprise.HazardMask] ? 1 : 0;
-            int granted = PhiloxLanes.Bits53(c[i], d[i]) < _grant ? 1 : 0;
-            states[i] = (byte)Titles(packed, moved, granted, firstEntity + i);
-            Moves[packed & PackedEnterprise.HazardMask] += moved;
-        }
-    }
-
-    /// <summary>The table's transition (and the future draw it may call for), counting titles granted.</summary>
-    private int Titles(int packed, int moved, int granted, int entity)
-    {
-        int next = _plan.Transitions[(packed << 2) | (moved << 1) | granted];
-        if (next >= BatchPlan.NeedsFutureDraw) next = _futureDraw(next, entity);
-        int gained = next & ~packed;
-        if ((gained & PackedEnterprise.SmartFactory) != 0) SmartGrants++;
-        if ((gained & PackedEnterprise.FutureFactory) != 0) FutureGrants++;
-        return next;
-    }
-
-    /// <summary>32 enterprises on the high words; false (nothing written) when a draw ties its threshold there.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Vector(Span<byte> states, ReadOnlySpan<uint> a, ReadOnlySpan<uint> c, int firstEntity)
-    {
-        ref ulong h = ref MemoryMarshal.GetArrayDataReference(_hazards);
-        var above = Vector256.Create(DrawThreshold.High(h), DrawThreshold.High(Unsafe.Add(ref h, 1)), DrawThreshold.High(Unsafe.Add(ref h, 2)), DrawThreshold.High(Unsafe.Add(ref h, 3)),
-            DrawThreshold.High(Unsafe.Add(ref h, 4)), DrawThreshold.High(Unsafe.Add(ref h, 5)), DrawThreshold.High(Unsafe.Add(ref h, 6)), DrawThreshold.High(Unsafe.Add(ref h, 7)));
-        var sme = Vector256.Create(DrawThreshold.High(Unsafe.Add(ref h, 8)), DrawThreshold.High(Unsafe.Add(ref h, 9)), DrawThreshold.High(Unsafe.Add(ref h, 10)), DrawThreshold.High(Unsafe.Add(ref h, 11)),
-            DrawThreshold.High(Unsafe.Add(ref h, 12)), DrawThreshold.High(Unsafe.Add(ref h, 13)), DrawThreshold.High(Unsafe.Add(ref h, 14)), DrawThreshold.High(Unsafe.Add(ref h, 15)));
-        var grant = Vector256.Create(DrawThreshold.High(_grant));
-
-        var packed = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(states));
-        ref uint aRef = ref MemoryMarshal.GetReference(a);
-        ref uint cRef = ref MemoryMarshal.GetReference(c);
-        var (m0, g0, t0) = Eight(Avx2.ConvertToVector256Int32(packed.GetLower()), above, sme, grant, ref aRef, ref cRef, 0);
-        var (m1, g1, t1) = Eight(Avx2.ConvertToVector256Int32(Sse2.ShiftRightLogical128BitLane(packed.GetLower(), 8)), above, sme, grant, ref aRef, ref cRef, 8);
-        var (m2, g2, t2) = Eight(Avx2.ConvertToVector256Int32(packed.GetUpper()), above, sme, grant, ref aRef, ref cRef, 16);
-        var (m3, g3, t3) = Eight(Avx2.ConvertToVector256Int32(Sse2.ShiftRightLogical128BitLane(packed.GetUpper(), 8)), above, sme, grant, ref aRef, ref cRef, 24);
-        if ((t0 | t1 | t2 | t3) != Vector256<int>.Zero) return false;
-
-        var moved = Vector256.Narrow(Vector256.Narrow(m0, m1), Vector256.Narrow(m2, m3)).AsByte();   // 0xFF where moved
-        (packed - moved).StoreUnsafe(ref MemoryMarshal.GetReference(states));   // up a level: 4 never moves (threshold 0)
-
-        var level = packed & Vector256.Create((byte)PackedEnterprise.HazardMask);
-        foreach (int cls in (ReadOnlySpan<int>)[0, 1, 2, 3, 8, 9, 10, 11])
-            Moves[cls] += BitOperations.PopCount((Vector256.Equals(level, Vector256.Create((byte)cls)) & moved).ExtractMostSignificantBits());
-
-        uint titled = ~Vector256.Equals(packed & Vector256.Create((byte)RevenueBits), Vector256<byte>.Zero).ExtractMostSignificantBits();
-        if (titled != 0)
-        {
-            uint movedBits = moved.ExtractMostSignificantBits();
-            uint grantedBits = g0.AsSingle().ExtractMostSignificantBits() | (g1.AsSingle().ExtractMostSignificantBits() << 8)
-                | (g2.AsSingle().ExtractMostSignificantBits() << 16) | (g3.AsSingle().ExtractMostSignificantBits() << 24);
-            for (; titled != 0; titled &= titled - 1)
+            for (int i = 0; i < chunk.Length; i++)
             {
-                int j = BitOperations.TrailingZeroCount(titled);
-                int mv = (int)(movedBits >> j) & 1;
-                states[j] = (byte)Titles(states[j] - mv, mv, (int)(grantedBits >> j) & 1, firstEntity + j);
+                int packed = chunk[i];
+                int next = packed;
+                if (PhiloxLanes.Bits53(a[i], b[i]) < hazards[packed & PackedEnterprise.HazardMask]) next++;   // level 4's hazards are 0
+                if (smartCandidate[packed] && c[i] < _smart) next |= PackedEnterprise.SmartFactory;
+                if ((packed & PackedEnterprise.Connected) == 0 && (packed & PackedEnterprise.LevelMask) != 0 && d[i] < _connect)
+                    next |= PackedEnterprise.Connected;
+                if (futureCandidate[packed] && _futureDraw(firstEntity + start + i)) next |= PackedEnterprise.FutureFactory;
+                chunk[i] = (ushort)next;
+
+                histogram[next & 0x3F]++;
+                connected += (next >> 8) & 1;
+                smart += (next >> 9) & 1;
+                future += (next >> 10) & 1;
+                smartCandidates += smartCandidate[next] ? 1 : 0;
+                futureCandidates += futureCandidate[next] ? 1 : 0;
             }
         }
-        return true;
+        Connected += connected;
+        SmartFactories += smart;
+        FutureFactories += future;
+        SmartCandidates += smartCandidates;
+        FutureCandidates += futureCandidates;
     }
 
-    /// <summary>Moved and granted lanes (all ones) of eight enterprises, and lanes where a high-word test ties.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<int> Moved, Vector256<int> Granted, Vector256<int> Ties) Eight(
-        Vector256<int> packed, Vector256<int> above, Vector256<int> sme, Vector256<int> grant, ref uint a, ref uint c, int offset)
+    /// <summary>A tally of packed states, as the kernel keeps it (the base year's).</summary>
+    public static ClusterTally Tally(ReadOnlySpan<ushort> states, BatchPlan plan)
     {
-        var isSme = Vector256.Equals(packed & Vector256.Create(PackedEnterprise.KeySme), Vector256.Create(PackedEnterprise.KeySme));
-        // vpermd reads the low three bits of each index: the level.
-        var hazard = Vector256.ConditionalSelect(isSme, Avx2.PermuteVar8x32(sme, packed), Avx2.PermuteVar8x32(above, packed));
-        var levelDraw = Vector256.ShiftRightLogical(Vector256.LoadUnsafe(ref a, (nuint)offset), 1).AsInt32();
-        var smartDraw = Vector256.ShiftRightLogical(Vector256.LoadUnsafe(ref c, (nuint)offset), 1).AsInt32();
-        return (Vector256.GreaterThan(hazard, levelDraw), Vector256.GreaterThan(grant, smartDraw),
-            Vector256.Equals(hazard, levelDraw) | Vector256.Equals(grant, smartDraw));
+        var histogram = new int[64];
+        int connected = 0, smart = 0, future = 0, smartCandidates = 0, futureCandidates = 0;
+        foreach (int packed in states)
+        {
+            histogram[packed & 0x3F]++;
+            connected += (packed >> 8) & 1;
+            smart += (packed >> 9) & 1;
+            future += (packed >> 10) & 1;
+            smartCandidates += plan.SmartCandidate[packed] ? 1 : 0;
+            futureCandidates += plan.FutureCandidate[packed] ? 1 : 0;
+        }
+        return ToTally(histogram, connected, smart, future, smartCandidates, futureCandidates, plan.FirstAboveSizeBand);
+    }
+
+    public ClusterTally ToTally() => ToTally(BandLevel, Connected, SmartFactories, FutureFactories, SmartCandidates, FutureCandidates, _plan.FirstAboveSizeBand);
+
+    private static ClusterTally ToTally(int[] histogram, int connected, int smart, int future, int smartCandidates, int futureCandidates, int firstAboveBand)
+    {
+        var counts = new int[2 * Agents.MaturityLevel.Count];
+        var bandLevel = new int[ClusterTally.Bands * Agents.MaturityLevel.Count];
+        for (int band = 0; band < ClusterTally.Bands; band++)
+            for (int level = 0; level < Agents.MaturityLevel.Count; level++)
+            {
+                int n = histogram[band * 8 + level];
+                bandLevel[band * Agents.MaturityLevel.Count + level] = n;
+                counts[(band >= firstAboveBand ? 0 : 1) * Agents.MaturityLevel.Count + level] += n;
+            }
+        return new ClusterTally(counts, bandLevel, connected, smart, future, smartCandidates, futureCandidates);
     }
 }

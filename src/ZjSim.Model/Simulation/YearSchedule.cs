@@ -1,11 +1,15 @@
+using ZjSim.Model.Rules;
+
 namespace ZjSim.Model.Simulation;
 
 /// <summary>
-/// A replication's years, the one statement of their order. Base year: clusters start, the province combines
-/// them, indicators are recorded. Each later year: brains are delivered and assigned, every cluster steps
-/// (platform, hazards from start-of-year shares, enterprises, output), the province combines the reports and
-/// steps its flows, and the indicators are recorded. Stepping and recording are apart, as in Mesa's step() and
-/// DataCollector.collect(). Goals are checked on the finished table by the caller.
+/// A replication's years, the one statement of their order. Base year: clusters start, the province combines them and
+/// builds its brain network, indicators are recorded. Each later year: the province's agents plan from the
+/// start-of-year reports (brains launched by plan and demand, their connections and effect, the government's campaign
+/// offers and recognition batches), every cluster steps with its directive (platform, hazards from start-of-year
+/// shares, enterprises, output), the province combines the reports and steps its flows, and the indicators are
+/// recorded. Stepping and recording are apart, as in Mesa's step() and DataCollector.collect(). Goals are checked on
+/// the finished table by the caller.
 /// </summary>
 public static class YearSchedule
 {
@@ -24,9 +28,9 @@ public static class YearSchedule
         {
             host.YearBegins(year);
             int brainsBefore = province.Brains;
-            var launches = province.LaunchBrains(year);
-            if (launches.Count > 0) await host.LaunchBrains(year, brainsBefore, launches);
-            reports = await host.StepClusters(year, province.BrainServed);
+            var (directives, launches) = province.PlanYear(year, reports);
+            if (launches.Count > 0) await host.LaunchBrains(year, brainsBefore, launches.Select(province.ClustersOf).ToArray());
+            reports = await host.StepClusters(year, directives);
             Indicators.Collect(province.Step(year, reports), table);
             host.YearEnded(year, reports, launches.Count);
         }
