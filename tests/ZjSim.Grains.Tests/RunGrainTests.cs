@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
 using ZjSim.GrainInterfaces;
 using ZjSim.Model;
+using ZjSim.Model.Rules;
 using ZjSim.Model.Scenarios;
 using ZjSim.Model.Simulation;
 using ZjSim.Model.World;
@@ -19,6 +20,9 @@ public sealed class RunGrainTests(SiloFixture fixture)
         Assert.Equal(outcomes.Sum(o => o.EnterpriseYears), p.EnterpriseYears);
         return outcomes;
     }
+
+    /// <summary>One replication's year with no agent acting: enough to test the order of steps.</summary>
+    private static readonly Immutable<ClusterDirective[]> NoDirective = new[] { ClusterDirective.None }.AsImmutable();
 
     private static long[] Bits(IndicatorTable t) => t.Values.Select(BitConverter.DoubleToInt64Bits).ToArray();
 
@@ -107,13 +111,13 @@ public sealed class RunGrainTests(SiloFixture fixture)
     {
         var request = SiloFixture.Request("baseline", 0.01, 1, seed: 6, Granularity.Cluster);
         var cluster = Grains.GetGrain<IClusterGrain>($"{request.RunId}/order");
-        var fresh = await Assert.ThrowsAsync<ReplicationStateLostException>(() => cluster.Step(2022, [false]));
+        var fresh = await Assert.ThrowsAsync<ReplicationStateLostException>(() => cluster.Step(2022, NoDirective));
         Assert.Contains("has no state", fresh.Message);
         await cluster.Initialize(request.AsImmutable(), [0], "order", 0);
-        var skipped = await Assert.ThrowsAsync<ReplicationStateLostException>(() => cluster.Step(2023, [false]));
+        var skipped = await Assert.ThrowsAsync<ReplicationStateLostException>(() => cluster.Step(2023, NoDirective));
         Assert.Contains("is at 2021 and was asked to step 2023", skipped.Message);
-        Assert.Equal(2022, (await cluster.Step(2022, [false])).Value[0].Year);
-        await Assert.ThrowsAsync<ReplicationStateLostException>(() => cluster.Step(2022, [false]));
+        Assert.Equal(2022, (await cluster.Step(2022, NoDirective)).Value[0].Year);
+        await Assert.ThrowsAsync<ReplicationStateLostException>(() => cluster.Step(2022, NoDirective));
     }
 
     [Fact]

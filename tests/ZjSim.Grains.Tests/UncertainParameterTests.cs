@@ -16,15 +16,16 @@ public sealed class UncertainParameterTests(SiloFixture fixture) : IDisposable
 
     private string Scenario()
     {
-        // Parameters that act on enterprises (hazards, titles), clusters (output) and the province (value added).
+        // Parameters that act on enterprises (hazards), brains and the government (their effect on enterprises),
+        // clusters (output) and the province (value added).
         string path = Path.Combine(_dir, "uncertain.json");
         File.WriteAllText(path, """
             { "description": "uncertain", "parameters": {
-                "adoption": { "brain_boost": { "dist": "uniform", "min": 0.0, "max": 0.2 },
-                              "q": [ { "dist": "triangular", "min": 0.1, "mode": 0.38, "max": 0.9 }, 0.2, 0.08, 0.03 ] },
-                "smart_factory": { "grant_rate": { "dist": "beta", "alpha": 2, "beta": 2, "min": 0.05, "max": 0.5 } },
+                "adoption": { "q": [ { "dist": "triangular", "min": 0.1, "mode": 0.38, "max": 0.9 }, 0.2, 0.08, 0.03 ] },
+                "brains": { "boost": { "dist": "uniform", "min": 0.0, "max": 0.2 } },
+                "government": { "acceptance": { "dist": "beta", "alpha": 2, "beta": 2, "min": 0.2, "max": 0.8 } },
                 "cluster_output": { "adoption_elasticity": { "dist": "normal", "mean": 1, "sd": 0.5, "min": 0, "max": 3 } },
-                "digital_economy": { "base_growth": { "dist": "uniform", "min": 0.0, "max": 0.2 } } } }
+                "value_added": { "other_growth": { "dist": "uniform", "min": 0.0, "max": 0.2 } } } }
             """);
         return path;
     }
