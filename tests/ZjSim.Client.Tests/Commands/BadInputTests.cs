@@ -39,7 +39,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task Malformed_scenario_file()
     {
-        string path = Scenario("broken.json", "{ \"parameters\": { \"policy\": ");
+        string path = Scenario("broken.json", "{ \"parameters\": { \"government\": ");
         string error = await Rejected("not valid JSON at line", "run", "--scenario", path);
         Assert.Contains("broken.json", error);
     }

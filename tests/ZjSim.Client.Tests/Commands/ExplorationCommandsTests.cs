@@ -8,7 +8,7 @@ public class ExplorationCommandsTests
 {
     private const string Design = """
         { "scenario": "baseline", "sampler": "morris", "samples": 2, "levels": 4, "seed": 3, "replications": 2, "scale": 0.01,
-          "parameters": [ { "path": "adoption.q[0]", "min": 0.2, "max": 0.6 }, { "path": "policy.subsidy_share", "min": 0.0, "max": 0.3 } ] }
+          "parameters": [ { "path": "adoption.q[0]", "min": 0.2, "max": 0.6 }, { "path": "government.campaigns[1].subsidy_share", "min": 0.0, "max": 0.3 } ] }
         """;
 
     private static string WriteDesign(CliHarness cli, string text = Design)
@@ -27,7 +27,7 @@ public class ExplorationCommandsTests
         Assert.True(r.ExitCode == 0, r.Error + r.Out);
         var lines = File.ReadAllLines(cli.Path("exp/experiments.csv"));
         Assert.Equal(1 + 6 * 2, lines.Length);                      // 2 trajectories x 3 points x 2 replications
-        Assert.StartsWith("point,replication,adoption.q[0],policy.subsidy_share,", lines[0]);
+        Assert.StartsWith("point,replication,adoption.q[0],government.campaigns[1].subsidy_share,", lines[0]);
         Assert.Contains("met_coverage_above_size", lines[0]);
         Assert.Equal(1 + 6, File.ReadAllLines(cli.Path("exp/points.csv")).Length);
         Assert.True(new FileInfo(cli.Path("exp/experiments.parquet")).Length > 0);
@@ -94,7 +94,7 @@ public class ExplorationCommandsTests
         string design = WriteDesign(cli, Design.Replace("\"max\": 0.3", "\"max\": 3"));
         var r = await cli.Run("experiment", design, "--out", cli.Path("exp"));
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("policy.subsidy_share", r.Error);
+        Assert.Contains("government.campaigns[1].subsidy_share", r.Error);
         Assert.False(Directory.Exists(cli.Path("exp")));
     }
 

@@ -28,11 +28,11 @@ public sealed class ReliabilityTests(SavedRunsFixture runs) : IClassFixture<Save
     public async Task A_duplicate_key_in_a_scenario_is_named()
     {
         string path = _cli.Path("dup.json");
-        File.WriteAllText(path, """{ "parameters": { "policy": { "subsidy_share": 0.1, "subsidy_share": 0.2 } } }""");
+        File.WriteAllText(path, """{ "parameters": { "government": { "acceptance": 0.1, "acceptance": 0.2 } } }""");
         var r = await _cli.Run("run", "--scenario", path, "--out", _cli.Path("out"));
         Assert.Equal(2, r.ExitCode);
         Assert.Single(Lines(r.Error));
-        Assert.Contains("dup.json: field 'subsidy_share' is given twice", r.Error);
+        Assert.Contains("dup.json: field 'acceptance' is given twice", r.Error);
     }
 
     [Theory]

@@ -20,8 +20,8 @@ public sealed class UncertainRunTests : IDisposable
     public async Task A_run_records_the_distributions_in_the_manifest_and_the_draws_in_parameters_csv_and_goals_csv()
     {
         string scenario = Scenario("""
-            { "adoption": { "brain_boost": { "dist": "uniform", "min": 0.01, "max": 0.05 } },
-              "digital_economy": { "base_growth": { "dist": "triangular", "min": 0.05, "mode": 0.09, "max": 0.12 } } }
+            { "brains": { "boost": { "dist": "uniform", "min": 0.01, "max": 0.1 } },
+              "value_added": { "other_growth": { "dist": "triangular", "min": 0.05, "mode": 0.09, "max": 0.12 } } }
             """);
         string dir = _cli.Path("run");
         var r = await _cli.Run("run", "--scenario", scenario, "--replications", "3", "--seed", "4", "--scale", "0.005", "--out", dir);
@@ -29,9 +29,9 @@ public sealed class UncertainRunTests : IDisposable
         Assert.Contains("2 uncertain parameters drawn per replication", r.Out);
 
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")))!;
-        Assert.Equal("uniform", manifest["scenario"]!["parameters"]!["adoption"]!["brain_boost"]!["dist"]!.GetValue<string>());
+        Assert.Equal("uniform", manifest["scenario"]!["parameters"]!["brains"]!["boost"]!["dist"]!.GetValue<string>());
         var listed = manifest["scenario"]!["uncertain_parameters"]!.AsArray();
-        Assert.Equal(["adoption.brain_boost", "digital_economy.base_growth"], listed.Select(n => n!["parameter"]!.GetValue<string>()).ToArray());
+        Assert.Equal(["brains.boost", "value_added.other_growth"], listed.Select(n => n!["parameter"]!.GetValue<string>()).ToArray());
 
         var lines = File.ReadAllLines(Path.Combine(dir, "parameters.csv"));
         Assert.Equal("scenario,replication,parameter,value", lines[0]);
@@ -46,7 +46,7 @@ public sealed class UncertainRunTests : IDisposable
         }
         // goals.csv carries the same draws as its last columns, on every goal row of the replication.
         var goals = File.ReadAllLines(Path.Combine(dir, "goals.csv"));
-        Assert.Equal("scenario,replication,goal,target,value,met,adoption.brain_boost,digital_economy.base_growth", goals[0]);
+        Assert.Equal("scenario,replication,goal,target,value,met,brains.boost,value_added.other_growth", goals[0]);
         Assert.Equal(3 * 11, goals.Length - 1);
         foreach (var row in goals.Skip(1).Select(l => l.Split(',')))
         {

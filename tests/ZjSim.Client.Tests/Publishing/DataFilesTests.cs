@@ -88,8 +88,8 @@ public sealed class DataFilesTests(PublishingFixture fixture) : IClassFixture<Pu
             r => Assert.Contains(r[3], new[] { "SOURCE", "ASSUMPTION", "LEVER", "SETTING", "CALIBRATED", "MIXED" }));
         Assert.Equal("0.01", rows.Single(r => r[0] == "world.scale")[1]);
         Assert.Equal("SETTING", rows.Single(r => r[0] == "world.scale")[3]);
-        Assert.Equal("SOURCE", rows.Single(r => r[0] == "digital_economy.initial")[3]);
-        Assert.Equal("billion yuan (2021)", rows.Single(r => r[0] == "digital_economy.initial")[2]);
+        Assert.Equal("SOURCE", rows.Single(r => r[0] == "value_added.digital_economy_initial")[3]);
+        Assert.Contains("billion yuan", rows.Single(r => r[0] == "value_added.digital_economy_initial")[2]);
     }
 
     [Fact]
