@@ -1,16 +1,15 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Spectre.Console;
+using ZjSim.Client.Output;
 using ZjSim.Model.Scenarios;
 using ZjSim.Model.Uncertainty;
 
 namespace ZjSim.Client.Commands;
 
-/// <summary>`zjsim scenarios` lists the scenarios; `zjsim scenario show NAME` prints one resolved, and what it changes against the baseline.</summary>
+/// <summary>`zjsim scenarios` lists the scenarios; `zjsim scenario show NAME` prints what it changes against config/model.json, with units, and every parameter resolved.</summary>
 public static class ScenarioCommands
 {
-    public const string Baseline = "baseline";
-
     public static int List(string? configOption, IAnsiConsole console, TextWriter error)
     {
         try
@@ -35,28 +34,28 @@ public static class ScenarioCommands
         {
             string dir = ConfigDirectory.Locate(configOption);
             var scenario = ScenarioLoader.Load(name, dir);
-            var values = Flatten(JsonNode.Parse(scenario.CanonicalJson)!);
-            var baseline = Flatten(JsonNode.Parse(ScenarioLoader.Load(Baseline, dir).CanonicalJson)!);
+            var resolved = JsonNode.Parse(scenario.CanonicalJson)!;
+            var values = Flatten(resolved);
+            var defaults = ScenarioLoader.ReadObject(Path.Combine(dir, ConfigDirectory.DefaultsFile));
 
             console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: {Markup.Escape(scenario.Description)}");
             console.MarkupLine($"[grey]{Markup.Escape(scenario.SourcePath)}, sha256 {scenario.Hash[..16]}…[/]");
-            var changes = new Table().Border(TableBorder.Simple).Title($"Changes against {Baseline}")
-                .AddColumn(new TableColumn("parameter").NoWrap()).AddColumn(new TableColumn(Baseline).RightAligned()).AddColumn(new TableColumn(scenario.Name).RightAligned());
-            foreach (var key in values.Keys.Union(baseline.Keys).Order(StringComparer.Ordinal))
+            // Against the defaults, so the calibrated layer a scenario extends shows too; units from docs/MODEL.md.
+            var changes = ParameterChanges.Between(defaults, resolved);
+            if (changes.Count == 0) console.MarkupLine($"No changes against {ConfigDirectory.DefaultsFile}.");
+            else
             {
-                values.TryGetValue(key, out var v);
-                baseline.TryGetValue(key, out var b);
-                if (v != b) changes.AddRow(Markup.Escape(key), Markup.Escape(b ?? "(none)"), Markup.Escape(v ?? "(none)"));
+                console.MarkupLine($"[bold]Changes against {ConfigDirectory.DefaultsFile}[/] (default → {Markup.Escape(scenario.Name)}, unit):");
+                foreach (var change in changes) console.WriteLine("  " + change);
             }
-            if (changes.Rows.Count == 0) console.MarkupLine($"No changes against {Baseline}.");
-            else console.Write(changes);
+            console.WriteLine();
 
             // Unit and SOURCE/ASSUMPTION mark from docs/MODEL.md section 8, as resolved_parameters.csv has them.
             var all = new Table().Border(TableBorder.Simple).Title("Resolved parameters (unit and mark: docs/MODEL.md section 8)")
                 .AddColumn(new TableColumn("parameter").NoWrap()).AddColumn("value").AddColumn("unit").AddColumn(new TableColumn("mark").NoWrap());
             foreach (var (key, value) in values)
             {
-                var doc = Output.ParameterDocs.Find(key);
+                var doc = ParameterDocs.Find(key);
                 all.AddRow(Markup.Escape(key), Markup.Escape(value), Markup.Escape(doc?.Unit ?? ""), Markup.Escape(doc?.Mark ?? ""));
             }
             console.Write(all);

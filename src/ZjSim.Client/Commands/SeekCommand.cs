@@ -21,7 +21,7 @@ public static class SeekCommand
     public static ExplorationCommand Define()
     {
         var goal = new Option<string>("--goal") { Description = "The goal (a name in config/goals.json)", Required = true };
-        var lever = new Option<string>("--lever") { Description = "The parameter path of the lever, e.g. policy.subsidy_share", Required = true };
+        var lever = new Option<string>("--lever") { Description = "The parameter path of the lever, e.g. government.campaigns[0].budget", Required = true };
         var probability = new Option<double>("--probability") { Description = "The probability of meeting the goal to reach, in (0, 1)", Required = true };
         var scenario = new Option<string>("--scenario", "-s") { Description = "The base scenario", DefaultValueFactory = _ => "baseline" };
         var low = new Option<double?>("--low") { Description = "The lever's low end (default: its distribution's, if the scenario makes it uncertain)" };

@@ -15,13 +15,14 @@ public sealed class ScenarioCommandsTests : IDisposable
     }
 
     [Fact]
-    public async Task Scenario_show_prints_what_changes_against_the_baseline()
+    public async Task Scenario_show_prints_what_changes_against_model_json()
     {
         var r = await _cli.Run("scenario", "show", "fiscal-squeeze");
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains("Changes against baseline", r.Out);
-        Assert.Contains("science.projects_planned", r.Out);
-        Assert.Contains("180", r.Out);
+        Assert.Contains("Changes against model.json", r.Out);
+        Assert.Contains("science.projects_planned: 200 → 180", r.Out);
+        Assert.Contains("smart_factory.batches.2025: 160 → 100", r.Out);
+        Assert.Contains("government.campaigns[0].budget: 1.5 → 0.5", r.Out);
         Assert.Contains("Resolved parameters", r.Out);
         Assert.Contains("world.above_size_enterprises", r.Out);
     }
