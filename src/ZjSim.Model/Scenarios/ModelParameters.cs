@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ZjSim.Model.Agents;
 using ZjSim.Model.World;
 
@@ -153,7 +154,7 @@ public sealed record RevenueParameters(double AboveSizeTotal, double SizeLine, d
 {
     /// <summary>Bands the propensity reads: at most 8 (three bits of an enterprise's packed state).</summary>
     public const int MaxBands = 8;
-    public int Bands => BandBounds.Length + 1;
+    [JsonIgnore] public int Bands => BandBounds.Length + 1;   // derived, not a parameter: kept out of the canonical JSON
 
     public void Validate(ParameterCheck c, double aboveSizeEnterprises)
     {
@@ -235,7 +236,7 @@ public sealed record GovernmentParameters(double Acceptance, double SubsidyEffec
 public sealed record CampaignParameters(string Name, string Size, int FromLevel, double TargetShare, int Start, int Deadline,
     double Providers, double EnterprisesPerProvider, double SubsidyShare, double SubsidyCap, double StepCost, double Budget)
 {
-    public SizeClass SizeClass => Size == "above_size" ? SizeClass.AboveSize : SizeClass.KeySme;
+    [JsonIgnore] public SizeClass SizeClass => Size == "above_size" ? SizeClass.AboveSize : SizeClass.KeySme;
 
     public void Validate(ParameterCheck c, YearParameters years)
     {
