@@ -35,7 +35,6 @@ public static class ScenarioCommands
             string dir = ConfigDirectory.Locate(configOption);
             var scenario = ScenarioLoader.Load(name, dir);
             var resolved = JsonNode.Parse(scenario.CanonicalJson)!;
-            var values = Flatten(resolved);
             var defaults = ScenarioLoader.ReadObject(Path.Combine(dir, ConfigDirectory.DefaultsFile));
 
             console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: {Markup.Escape(scenario.Description)}");
@@ -53,11 +52,8 @@ public static class ScenarioCommands
             // Unit and SOURCE/ASSUMPTION mark from docs/MODEL.md section 8, as resolved_parameters.csv has them.
             var all = new Table().Border(TableBorder.Simple).Title("Resolved parameters (unit and mark: docs/MODEL.md section 8)")
                 .AddColumn(new TableColumn("parameter").NoWrap()).AddColumn("value").AddColumn("unit").AddColumn(new TableColumn("mark").NoWrap());
-            foreach (var (key, value) in values)
-            {
-                var doc = ParameterDocs.Find(key);
-                all.AddRow(Markup.Escape(key), Markup.Escape(value), Markup.Escape(doc?.Unit ?? ""), Markup.Escape(doc?.Mark ?? ""));
-            }
+            foreach (var row in ResolvedParameters.Rows(scenario.CanonicalJson))
+                all.AddRow(Markup.Escape(row.Parameter), Markup.Escape(row.Value), Markup.Escape(row.Unit), Markup.Escape(row.Mark));
             console.Write(all);
             return ExitCodes.Ok;
         }
