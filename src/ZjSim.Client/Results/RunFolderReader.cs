@@ -61,7 +61,11 @@ public static class RunFolderReader
         var (first, last) = m.Years();
         var goals = m.Deserialize<List<Goal>>("goals.goals", ConfigJson.Options);
         for (int i = 0; i < goals.Count; i++)
+        {
             if (goals[i]?.Name is null) throw m.Bad($"goals.goals[{i}]", "a goal with a name");
+            // The reports format a goal by its indicator: an unknown one is a damaged manifest, not a crash later.
+            if (!Indicators.TryParse(goals[i].Indicator, out _)) throw m.Bad($"goals.goals[{i}].indicator", "a known indicator");
+        }
         var record = new RunRecord(
             m.Text("run_id"), m.Text("scenario.name"), m.OptionalText("scenario.description") ?? "",
             m.Text("scenario.hash_sha256"), m.ULong("seed"), m.Int("replications"),

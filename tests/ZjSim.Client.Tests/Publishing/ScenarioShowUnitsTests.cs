@@ -72,8 +72,8 @@ public sealed class ScenarioShowUnitsTests
         Assert.NotEqual(before, after);
 
         var budget = Assert.Single(ParameterChanges.Between(defaults, push), c => c.Path == "government.campaigns[0].budget");
-        Assert.Equal($"government.campaigns[0].budget: {before.ToString("R", CultureInfo.InvariantCulture)} → {after.ToString("R", CultureInfo.InvariantCulture)} {budget.Unit}", budget.ToString());
         Assert.Contains("billion yuan", budget.Unit);   // model.json: budgets in billion yuan a year
+        Assert.Equal($"government.campaigns[0].budget: {before.ToString("R", CultureInfo.InvariantCulture)} → {after.ToString("R", CultureInfo.InvariantCulture)} {budget.Unit}", budget.ToString());
 
         // A campaign the scenario adds shows each of its fields against "(none)".
         var added = push.DeepClone();
