@@ -52,7 +52,7 @@ public static class ScenarioCommands
             // Unit and SOURCE/ASSUMPTION mark from docs/MODEL.md section 8, as resolved_parameters.csv has them.
             var all = new Table().Border(TableBorder.Simple).Title("Resolved parameters (unit and mark: docs/MODEL.md section 8)")
                 .AddColumn(new TableColumn("parameter").NoWrap()).AddColumn("value").AddColumn("unit").AddColumn(new TableColumn("mark").NoWrap());
-            foreach (var row in ResolvedParameters.Rows(scenario.CanonicalJson))
+            foreach (var row in Output.ResolvedParameters.Rows(scenario.CanonicalJson))
                 all.AddRow(Markup.Escape(row.Parameter), Markup.Escape(row.Value), Markup.Escape(row.Unit), Markup.Escape(row.Mark));
             console.Write(all);
             return ExitCodes.Ok;
