@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using ZjSim.Model.Agents;
 using ZjSim.Model.World;
 
@@ -154,7 +153,7 @@ public sealed record RevenueParameters(double AboveSizeTotal, double SizeLine, d
 {
     /// <summary>Bands the propensity reads: at most 8 (three bits of an enterprise's packed state).</summary>
     public const int MaxBands = 8;
-    [JsonIgnore] public int Bands => BandBounds.Length + 1;   // derived, not a parameter: kept out of the canonical JSON
+    public int Bands => BandBounds.Length + 1;
 
     public void Validate(ParameterCheck c, double aboveSizeEnterprises)
     {
@@ -236,7 +235,7 @@ public sealed record GovernmentParameters(double Acceptance, double SubsidyEffec
 public sealed record CampaignParameters(string Name, string Size, int FromLevel, double TargetShare, int Start, int Deadline,
     double Providers, double EnterprisesPerProvider, double SubsidyShare, double SubsidyCap, double StepCost, double Budget)
 {
-    [JsonIgnore] public SizeClass SizeClass => Size == "above_size" ? SizeClass.AboveSize : SizeClass.KeySme;
+    public SizeClass SizeClass => Size == "above_size" ? SizeClass.AboveSize : SizeClass.KeySme;
 
     public void Validate(ParameterCheck c, YearParameters years)
     {

@@ -50,8 +50,7 @@ public static class ParameterSchema
 
     private static IEnumerable<(string Key, PropertyInfo Property)> Properties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null && !IsPrimitive(type)
-                && p.GetCustomAttribute<System.Text.Json.Serialization.JsonIgnoreAttribute>() is null)   // derived values are not keys
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null && !IsPrimitive(type))
             .Select(p => (JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name), p));
 
     private static Type? MapValue(Type t) =>
