@@ -35,11 +35,13 @@ public sealed class GovernmentAgent(WorldLayout world)
                 above += r.Tally.AtLeast(size, c.FromLevel + 1);
                 at += r.Tally.Count(size, c.FromLevel);
             }
-            var (probability, offered) = CampaignRule.Offer(c, year, world.Scale, total, above, at);
-            double accepted = probability * CampaignRule.Acceptance(g, c.SubsidyShare);
-            notOffered[(int)size * 4 + c.FromLevel] *= 1 - accepted;
-            offers += offered / world.Scale;
-            spending += offered * CampaignRule.Acceptance(g, c.SubsidyShare) * CampaignRule.SubsidyPerEnterprise(c) / 1000 / world.Scale;
+            var (probability, _) = CampaignRule.Offer(c, year, world.Scale, total, above, at);
+            double acceptance = CampaignRule.Acceptance(g, c.SubsidyShare);
+            notOffered[(int)size * 4 + c.FromLevel] *= 1 - probability * acceptance;
+            // Offers actually made: never more than the enterprises at the campaign's level.
+            double made = probability * at;
+            offers += made / world.Scale;
+            spending += made * acceptance * CampaignRule.SubsidyPerEnterprise(c) / 1000 / world.Scale;
         }
         Offers = offers;
         Spending = spending;
