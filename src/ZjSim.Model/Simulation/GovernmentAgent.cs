@@ -27,7 +27,7 @@ public sealed class GovernmentAgent(WorldLayout world)
         double spending = 0, offers = 0;
         foreach (var c in g.Campaigns)
         {
-            var size = c.SizeClass;
+            var size = c.TargetClass();
             int total = 0, above = 0, at = 0;
             foreach (var r in start)
             {
@@ -55,7 +55,7 @@ public sealed class GovernmentAgent(WorldLayout world)
         var prm = world.Parameters;
         long smart = 0, future = 0;
         foreach (var r in start) { smart += r.Tally.SmartCandidates; future += r.Tally.FutureCandidates; }
-        return (RecognitionRule.GrantProbability(prm.SmartFactory.BatchIn(year), world.Scale, smart),
-                RecognitionRule.GrantProbability(prm.FutureFactory.BatchIn(year), world.Scale, future));
+        return (RecognitionRule.GrantProbability(prm.SmartFactory.BatchIn(year), world.Scale, smart, prm.SmartFactory.ApplicationRate),
+                RecognitionRule.GrantProbability(prm.FutureFactory.BatchIn(year), world.Scale, future, prm.FutureFactory.ApplicationRate));
     }
 }

@@ -115,6 +115,14 @@ public class PolicyRuleTests
     [InlineData(160, 1.0, 0, 0.0)]       // no candidate
     public void Recognition_grants_the_batch_among_the_candidates(double batch, double scale, long candidates, double expected)
     {
-        Assert.Equal(expected, RecognitionRule.GrantProbability(batch, scale, candidates), 12);
+        Assert.Equal(expected, RecognitionRule.GrantProbability(batch, scale, candidates, 1.0), 12);
+    }
+
+    [Theory]
+    [InlineData(160, 1_000, 0.1, 0.1)]    // demand binds: only a tenth apply, all of them recognised
+    [InlineData(160, 1_000, 0.5, 0.16)]   // the batch binds
+    public void Recognition_never_exceeds_the_share_that_applies(double batch, long candidates, double applicationRate, double expected)
+    {
+        Assert.Equal(expected, RecognitionRule.GrantProbability(batch, 1.0, candidates, applicationRate), 12);
     }
 }

@@ -75,8 +75,9 @@ public class ProvinceAgentTests
         var world = World(p => p);
         var reports = Reports(world, new() { [0] = Tally(new int[10], smartCandidates: 50, futureCandidates: 2), [9] = Tally(new int[10], smartCandidates: 30) });
         var (smart, future) = new GovernmentAgent(world).Recognition(2022, reports);
-        Assert.Equal(world.Parameters.SmartFactory.BatchIn(2022) * 0.01 / 80, smart, 12);
-        Assert.Equal(Math.Min(1, world.Parameters.FutureFactory.BatchIn(2022) * 0.01 / 2), future, 12);
+        var prm = world.Parameters;
+        Assert.Equal(Math.Min(prm.SmartFactory.ApplicationRate, prm.SmartFactory.BatchIn(2022) * 0.01 / 80), smart, 12);
+        Assert.Equal(Math.Min(prm.FutureFactory.ApplicationRate, prm.FutureFactory.BatchIn(2022) * 0.01 / 2), future, 12);
         Assert.Equal((0.0, 0.0), new GovernmentAgent(world).Recognition(2040, reports));   // no batch planned
     }
 
