@@ -14,10 +14,10 @@ public sealed class CalibrateCommandTests : IDisposable
         string output = _cli.Path("calibrated.json");
         var r = await _cli.Run("calibrate", "--replications", "2", "--scale", "0.01", "--max-evaluations", "12", "--out", output);
         Assert.True(r.ExitCode == 0, r.Error);
-        Assert.Contains("calibrate baseline, 2018 to 2021: 5 parameters, 9 observed points", r.Out);
+        Assert.Contains("calibrate baseline, 2018 to 2021: 5 parameters, 12 observed points", r.Out);
         Assert.Matches(@"evaluation\s+1: objective", r.Out);
         Assert.Contains("Fitted parameters", r.Out);
-        Assert.Contains("digital_economy.base_growth", r.Out);
+        Assert.Contains("value_added.other_growth", r.Out);
         Assert.Contains("root mean square relative error", r.Out);
         Assert.Contains("stopped at the evaluation budget", r.Out);
 
@@ -35,7 +35,7 @@ public sealed class CalibrateCommandTests : IDisposable
         string scenario = _cli.Path("on-top.json");
         File.WriteAllText(scenario, new JsonObject { ["extends"] = "zhejiang/mine.json", ["parameters"] = new JsonObject() }.ToJsonString());
         var s = ScenarioLoader.Load(scenario, config);
-        Assert.Equal(file["parameters"]!["smart_factory"]!["grant_rate"]!.GetValue<double>(), s.Parameters.SmartFactory.GrantRate);
+        Assert.Equal(file["parameters"]!["value_added"]!["other_growth"]!.GetValue<double>(), s.Parameters.ValueAdded.OtherGrowth);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class CalibrateCommandTests : IDisposable
     {
         var r = await _cli.Run("calibrate", "--through", "2020", "--replications", "2", "--scale", "0.01", "--max-evaluations", "10", "--out", _cli.Path("c.json"));
         Assert.True(r.ExitCode == 0, r.Error);
-        Assert.Contains("calibrate baseline, 2018 to 2020: 5 parameters, 5 observed points", r.Out);
+        Assert.Contains("calibrate baseline, 2018 to 2020: 5 parameters, 8 observed points", r.Out);
         Assert.DoesNotContain("early 2022", r.Out);
     }
 

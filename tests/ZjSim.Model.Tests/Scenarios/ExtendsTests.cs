@@ -68,17 +68,16 @@ public sealed class ExtendsTests : IDisposable
     [Fact]
     public void The_shipped_scenarios_build_on_the_calibrated_values()
     {
-        string calibrated = CalibratedFile.PathIn(_config);
-        File.WriteAllText(calibrated, """
-            { "description": "test", "parameters": { "adoption": { "q": [0.41, 0.2, 0.08, 0.03] }, "value_added": { "other_growth": 0.111 } } }
-            """);
-        foreach (var entry in ScenarioLoader.List(_config))
+        var file = ScenarioLoader.ReadObject(CalibratedFile.PathIn(TestConfig.Dir));
+        double growth = file["parameters"]!["value_added"]!["other_growth"]!.GetValue<double>();
+        double q = file["parameters"]!["adoption"]!["q"]![0]!.GetValue<double>();
+        foreach (var name in new[] { "baseline", "policy-push", "brain-led", "fiscal-squeeze" })
         {
-            var s = ScenarioLoader.Load(entry.Name, _config);
-            Assert.Equal(0.41, s.Parameters.Adoption.Q[0]);
-            Assert.Equal(0.111, s.Parameters.ValueAdded.OtherGrowth);
+            var s = ScenarioLoader.Load(name, TestConfig.Dir);
+            Assert.Equal(growth, s.Parameters.ValueAdded.OtherGrowth);   // scenarios are instruments: no rate overridden
+            Assert.Equal(q, s.Parameters.Adoption.Q[0]);
         }
-        Assert.Equal(4, ScenarioLoader.List(_config).Count);
+        Assert.Equal(file["calibration"]!["fitted"]!.AsArray().Count, CalibratedFile.ReadPriors(CalibratedFile.PriorsPathIn(TestConfig.Dir)).Count);
     }
 
     [Fact]
