@@ -32,7 +32,7 @@ public static partial class ParameterDocs
         return new StreamReader(stream).ReadToEnd();
     }
 
-    /// <summary>The rows "| `key` | default | range | unit | status |" of the section "## 8. Parameters".</summary>
+    /// <summary>The rows "| `key` | default | range | unit | prior | status |" of the section "## 8. Parameters".</summary>
     public static IReadOnlyDictionary<string, Entry> Parse(string markdown)
     {
         int start = markdown.IndexOf("## 8. Parameters", StringComparison.Ordinal);
@@ -61,7 +61,8 @@ public static partial class ParameterDocs
         }
     }
 
-    [GeneratedRegex(@"^\| `(?<key>[^`]+)` \|[^|]*\|[^|]*\|(?<unit>[^|]*)\|(?<status>.*)\|\s*$", RegexOptions.Multiline)]
+    // The prior column is skipped: its "none (SOURCE figure)" must not count as a status.
+    [GeneratedRegex(@"^\| `(?<key>[^`]+)` \|[^|]*\|[^|]*\|(?<unit>[^|]*)\|[^|]*\|(?<status>.*)\|\s*$", RegexOptions.Multiline)]
     private static partial Regex Row();
 
     [GeneratedRegex(@"\[\d+\]")]

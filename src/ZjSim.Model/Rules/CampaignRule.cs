@@ -23,8 +23,9 @@ public static class CampaignRule
         double capacity = c.Providers * c.EnterprisesPerProvider * scale;
         double subsidy = SubsidyPerEnterprise(c);
         double affordable = subsidy > 0 ? c.Budget * 1000 / subsidy * scale : double.PositiveInfinity;
-        double offers = Math.Min(wanted, Math.Min(capacity, affordable));
-        return (Math.Min(1, offers / atFromLevel), offers);
+        // Only enterprises at the campaign's level can be offered a step, though the gap counts those below it too.
+        double offers = Math.Min(Math.Min(wanted, atFromLevel), Math.Min(capacity, affordable));
+        return (offers / atFromLevel, offers);
     }
 
     /// <summary>Subsidy per supported enterprise: the share of the step's cost, capped (million yuan).</summary>

@@ -7,7 +7,8 @@ namespace ZjSim.Model.Rules;
 /// <summary>
 /// Province-level flows. Value added is built from the bottom:
 ///   core_t  = κ_core · Σ output of the digital sector's clusters      (κ_core fixed by the base year: core_0 / Σ output_0)
-///   ind_t   = Σ_c output_c · r_VA · Σ_L share^R_c,L · u_L              (industrial digitalisation by the modelled enterprises)
+///   ind_t   = Σ_c output_c · r_VA · Σ_L share^R_c,L · u_L              (industrial digitalisation by the modelled enterprises
+///                                                                       of the clusters outside the digital sector)
 ///   other_t = other_{t−1} · (1 + g_other + σ_o·z)                      (the digitalisation the agents do not build)
 ///   DE_t    = core_t + ind_t + other_t                                  (other_0 = DE_0 − core_0 − ind_0)
 ///   GDP_t   = GDP_{t−1} · (1 + g_GDP + σ_G·z)

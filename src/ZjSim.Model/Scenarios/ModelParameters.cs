@@ -153,7 +153,6 @@ public sealed record RevenueParameters(double AboveSizeTotal, double SizeLine, d
 {
     /// <summary>Bands the propensity reads: at most 8 (three bits of an enterprise's packed state).</summary>
     public const int MaxBands = 8;
-    public int Bands => BandBounds.Length + 1;
 
     public void Validate(ParameterCheck c, double aboveSizeEnterprises)
     {
@@ -235,7 +234,8 @@ public sealed record GovernmentParameters(double Acceptance, double SubsidyEffec
 public sealed record CampaignParameters(string Name, string Size, int FromLevel, double TargetShare, int Start, int Deadline,
     double Providers, double EnterprisesPerProvider, double SubsidyShare, double SubsidyCap, double StepCost, double Budget)
 {
-    public SizeClass SizeClass => Size == "above_size" ? SizeClass.AboveSize : SizeClass.KeySme;
+    /// <summary>The size class the campaign targets (a method, not a property: it is not a key of the file).</summary>
+    public SizeClass TargetClass() => Size == "above_size" ? SizeClass.AboveSize : SizeClass.KeySme;
 
     public void Validate(ParameterCheck c, YearParameters years)
     {
@@ -258,7 +258,7 @@ public sealed record CampaignParameters(string Name, string Size, int FromLevel,
 /// A title (smart or future factory): eligibility by grade (level) and investment, and the number recognised each year
 /// (policy), granted among the eligible enterprises.
 /// </summary>
-public sealed record TitleParameters(int MinLevel, double MinInvestment, bool RequiresSmartFactory, Dictionary<string, double> Batches, double InitialCount)
+public sealed record TitleParameters(int MinLevel, double MinInvestment, bool RequiresSmartFactory, Dictionary<string, double> Batches, double ApplicationRate, double InitialCount)
 {
     public double BatchIn(int year) => Batches.TryGetValue(year.ToString(System.Globalization.CultureInfo.InvariantCulture), out var n) ? n : 0;
 
@@ -272,6 +272,7 @@ public sealed record TitleParameters(int MinLevel, double MinInvestment, bool Re
                 c.Fail($"batches.{k}", $"must be a year from {YearParameters.EarliestHistoricalStart} to {YearParameters.LatestPlannedYear}");
             c.Range($"batches.{k}", v, 0, 1e6);
         }
+        c.Probability("application_rate", ApplicationRate);
         c.Range("initial_count", InitialCount, 0, 1e6);
     }
 }

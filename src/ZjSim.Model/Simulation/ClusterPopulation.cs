@@ -83,8 +83,11 @@ public sealed class ClusterPopulation
         return PackedEnterprise.Pack(state);
     }
 
+    /// <summary>The packed states, for tests that set arbitrary states before <see cref="Step"/>.</summary>
+    internal Span<ushort> States => _packed;
+
     /// <summary><see cref="EnterpriseRules.Step"/> for every enterprise; returns the end-of-year tally.</summary>
-    private ClusterTally Step(StepContext ctx)
+    internal ClusterTally Step(StepContext ctx)
     {
         var hazards = new ulong[StepContext.HazardEntries];
         for (int i = 0; i < hazards.Length; i++)

@@ -27,7 +27,7 @@ public sealed class GovernmentAgent(WorldLayout world)
         double spending = 0, offers = 0;
         foreach (var c in g.Campaigns)
         {
-            var size = c.SizeClass;
+            var size = c.TargetClass();
             int total = 0, above = 0, at = 0;
             foreach (var r in start)
             {
@@ -35,11 +35,13 @@ public sealed class GovernmentAgent(WorldLayout world)
                 above += r.Tally.AtLeast(size, c.FromLevel + 1);
                 at += r.Tally.Count(size, c.FromLevel);
             }
-            var (probability, offered) = CampaignRule.Offer(c, year, world.Scale, total, above, at);
-            double accepted = probability * CampaignRule.Acceptance(g, c.SubsidyShare);
-            notOffered[(int)size * 4 + c.FromLevel] *= 1 - accepted;
-            offers += offered / world.Scale;
-            spending += offered * CampaignRule.Acceptance(g, c.SubsidyShare) * CampaignRule.SubsidyPerEnterprise(c) / 1000 / world.Scale;
+            var (probability, _) = CampaignRule.Offer(c, year, world.Scale, total, above, at);
+            double acceptance = CampaignRule.Acceptance(g, c.SubsidyShare);
+            notOffered[(int)size * 4 + c.FromLevel] *= 1 - probability * acceptance;
+            // Offers actually made: never more than the enterprises at the campaign's level.
+            double made = probability * at;
+            offers += made / world.Scale;
+            spending += made * acceptance * CampaignRule.SubsidyPerEnterprise(c) / 1000 / world.Scale;
         }
         Offers = offers;
         Spending = spending;
@@ -53,7 +55,7 @@ public sealed class GovernmentAgent(WorldLayout world)
         var prm = world.Parameters;
         long smart = 0, future = 0;
         foreach (var r in start) { smart += r.Tally.SmartCandidates; future += r.Tally.FutureCandidates; }
-        return (RecognitionRule.GrantProbability(prm.SmartFactory.BatchIn(year), world.Scale, smart),
-                RecognitionRule.GrantProbability(prm.FutureFactory.BatchIn(year), world.Scale, future));
+        return (RecognitionRule.GrantProbability(prm.SmartFactory.BatchIn(year), world.Scale, smart, prm.SmartFactory.ApplicationRate),
+                RecognitionRule.GrantProbability(prm.FutureFactory.BatchIn(year), world.Scale, future, prm.FutureFactory.ApplicationRate));
     }
 }

@@ -84,8 +84,9 @@ public sealed class ProvinceModel
                 if (r.HasPlatform) bigWithPlatform++;
             }
             if (spec.DigitalEconomy && r.Output >= prm.ClusterOutput.DigitalClusterThreshold) digital100++;
+            // The digital sector's value added is the core industries; industrial digitalisation is the rest of industry's.
             if (spec.IsDigitalSector) digitalOutput += r.Output;
-            industrial += ProvinceRules.IndustrialDigitalisation(v, r.Output, t, _world.BandMeanRevenue);
+            else industrial += ProvinceRules.IndustrialDigitalisation(v, r.Output, t, _world.BandMeanRevenue);
         }
 
         double projects = double.NaN, achievements = double.NaN;

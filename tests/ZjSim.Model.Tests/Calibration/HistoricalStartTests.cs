@@ -11,11 +11,15 @@ public sealed class HistoricalStartTests
         var forward = ScenarioLoader.Load("policy-push", TestConfig.Dir);
         var s = HistoricalStart.Load("policy-push", TestConfig.Dir, 2018, 2021, 0.01);
         Assert.Equal((2018, 2021), (s.Parameters.Years.BaseYear, s.Parameters.Years.EndYear));
-        Assert.Equal(2330, s.Parameters.DigitalEconomy.Initial);                     // SOURCE, 2018
-        Assert.Equal(forward.Parameters.Policy, s.Parameters.Policy);                  // the scenario's policy stays
-        Assert.Equal(forward.Parameters.DigitalEconomy.BaseGrowth, s.Parameters.DigitalEconomy.BaseGrowth);
+        Assert.Equal(2330, s.Parameters.ValueAdded.DigitalEconomyInitial);            // SOURCE, 2018
+        Assert.Equal(5800.3, s.Parameters.ValueAdded.GdpInitial);                      // SOURCE, 2018
+        Assert.Equal(forward.Parameters.Government.Campaigns, s.Parameters.Government.Campaigns);   // the scenario's campaigns stay (they start in 2022)
+        Assert.All(s.Parameters.Government.Campaigns, c => Assert.True(c.Start > s.Parameters.Years.EndYear));
+        Assert.Equal(forward.Parameters.ValueAdded.OtherGrowth, s.Parameters.ValueAdded.OtherGrowth);   // rates stay
+        Assert.Equal(forward.Parameters.Adoption.Q, s.Parameters.Adoption.Q);
         Assert.Equal(["2019", "2020", "2021"], s.Parameters.Brains.Plan.Keys.Order());  // the 2022-2027 plan does not apply to the past
-        Assert.Contains(s.Uncertainty.Parameters, p => p.Path == "core_industry.initial");
+        Assert.Equal((12.0, 20.0), (s.Parameters.FutureFactory.BatchIn(2020), s.Parameters.FutureFactory.BatchIn(2021)));   // the record's batches
+        Assert.Contains(s.Uncertainty.Parameters, p => p.Path == "value_added.core_industry_initial");
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class ObservedDataTests : IDisposable
         var data = Shipped;
         Assert.Contains(data.Series, s => s.Name == "digital_economy_value");
         Assert.All(data.Series.SelectMany(s => s.Points), p => Assert.False(string.IsNullOrWhiteSpace(p.Source)));
-        Assert.Equal([2330, 3020, 3570], data["digital_economy_value"].Points.Select(p => p.Value));
+        Assert.Equal([2065.8, 2330, 3020, 3570], data["digital_economy_value"].Points.Select(p => p.Value));
         Assert.Equal([5240.3, 5800.3, 6246.2, 6461.3, 7351.6], data["gdp"].Points.Select(p => p.Value));
         Assert.True(data["core_industry_value"].Points.Single(p => p.ModelYear == 2021).IsLowerBound);
         Assert.Equal([12, 32], data["future_factories"].Points.Select(p => p.Value));
@@ -24,6 +24,12 @@ public sealed class ObservedDataTests : IDisposable
         Assert.Equal(30, data["industry_brains"].Points.Single().Value);
         Assert.Equal([65, 210], data["industrial_internet_platforms"].Points.Select(p => p.Value));
         Assert.False(data["industrial_internet_platforms"].IsSimulated);
+        Assert.False(data["enterprises_on_the_cloud"].IsSimulated);          // a wider population than the model's
+        Assert.True(data["gdp"].IsSimulated && data["gdp"].Fit);
+        Assert.False(data["digital_economy_share_of_gdp"].Fit);             // the ratio of two fitted series
+        Assert.Contains("PROXY", data["enterprises_using_digital_technology"].Note);
+        // Every series says how far its figures may be off.
+        Assert.All(data.Series, s => Assert.False(string.IsNullOrWhiteSpace(s.Note), s.Name));
     }
 
     [Theory]
@@ -53,7 +59,13 @@ public sealed class ObservedDataTests : IDisposable
         var smart = data["smart_factories"];
         Assert.Equal((2 + 0.62 * 4) / 0.01, SeriesReading.Value(data, smart, table, 2019.62, scale: 0.01), 9);
         table[2020, Indicator.DigitalEconomyValue] = 3000;
-        Assert.Equal(3000 / 6461.3, SeriesReading.Value(data, data["digital_economy_share_of_gdp"], table, 2020, 1), 12);
+        table[2020, Indicator.DigitalEconomyShareOfGdp] = 0.45;   // simulated now: read as it is, divided by nothing
+        Assert.Equal(0.45, SeriesReading.Value(data, data["digital_economy_share_of_gdp"], table, 2020, 1), 12);
+        // A series divided by another's observed figure (divide_by): no shipped series does, so a made-up one.
+        var divided = new ObservedData([
+            new ObservedSeries("share", "share", "digital_economy_value", [new ObservedPoint("2020", 2020, 0.5, "s")], DivideBy: "gdp"),
+            data["gdp"]]);
+        Assert.Equal(3000 / 6461.3, SeriesReading.Value(divided, divided["share"], table, 2020, 1), 12);
         Assert.True(SeriesReading.Covers(table, 2020.74));
         Assert.False(SeriesReading.Covers(table, 2021.5));
         Assert.False(SeriesReading.Covers(table, 2017));

@@ -56,6 +56,7 @@ public sealed partial class ModelDocumentationTests
     [GeneratedRegex(@"^\| `([^`]+)` \|", RegexOptions.Multiline)]
     private static partial Regex TableKey();
 
-    [GeneratedRegex(@"`((?:years|world|adoption|policy|smart_factory|future_factory|platforms|brains|cluster_output|digital_economy|core_industry|science)\.[a-z0-9_.\[\]]+)`")]
-    private static partial Regex Backticked();
+    /// <summary>A backticked dotted path under any top-level group of the schema (years, world, ...).</summary>
+    private static Regex Backticked() =>
+        new($@"`((?:{string.Join('|', ParameterSchema.Keys().Where(k => !k.Contains('.')))})\.[a-z0-9_.\[\]]+)`");
 }

@@ -45,8 +45,15 @@ public sealed class ScenarioLoaderTests : IDisposable
     {
         var baseline = ScenarioLoader.Load("baseline", TestConfig.Dir);
         var push = ScenarioLoader.Load("policy-push", TestConfig.Dir);
-        Assert.Equal(0.30, push.Parameters.Policy.SubsidyShare);
-        Assert.Equal(baseline.Parameters.Policy.SubsidyEffectLinear, push.Parameters.Policy.SubsidyEffectLinear);
+        // policy-push replaces the campaigns (instruments) and leaves the enterprises' answer to an offer alone.
+        Assert.Equal(2024, push.Parameters.Government.Campaigns[0].Deadline);
+        Assert.Equal(500, push.Parameters.Government.Campaigns[0].Providers);
+        Assert.Equal(2025, baseline.Parameters.Government.Campaigns[0].Deadline);
+        Assert.Equal(baseline.Parameters.Government.Acceptance, push.Parameters.Government.Acceptance);
+        Assert.Equal(baseline.Parameters.Government.SubsidyEffectLinear, push.Parameters.Government.SubsidyEffectLinear);
+        var noPlan = new Dictionary<string, int>();   // records compare dictionaries by reference: compare the plan apart
+        Assert.Equal(baseline.Parameters.Brains with { Plan = noPlan }, push.Parameters.Brains with { Plan = noPlan });
+        Assert.Equal(baseline.Parameters.Brains.Plan, push.Parameters.Brains.Plan);
         Assert.NotEqual(baseline.Hash, push.Hash);
         Assert.Equal(baseline.Hash, ScenarioLoader.Load("baseline", TestConfig.Dir).Hash);
     }
@@ -54,10 +61,10 @@ public sealed class ScenarioLoaderTests : IDisposable
     [Fact]
     public void Scenario_by_path_with_comments_and_scale_override()
     {
-        var path = Write("mine.json", "// a comment\n{ \"description\": \"d\", /* inline */ \"parameters\": { \"policy\": { \"subsidy_share\": 0.2, }, }, }");
+        var path = Write("mine.json", "// a comment\n{ \"description\": \"d\", /* inline */ \"parameters\": { \"government\": { \"acceptance\": 0.2, }, }, }");
         var s = ScenarioLoader.Load(path, TestConfig.Dir, scale: 0.05);
         Assert.Equal("mine", s.Name);
-        Assert.Equal(0.2, s.Parameters.Policy.SubsidyShare);
+        Assert.Equal(0.2, s.Parameters.Government.Acceptance);
         Assert.Equal(0.05, s.Parameters.World.Scale);
     }
 
@@ -80,7 +87,7 @@ public sealed class ScenarioLoaderTests : IDisposable
     [Fact]
     public void Malformed_json_names_file_and_line()
     {
-        var path = Write("bad.json", "{\n  \"parameters\": {\n    \"policy\": { \"subsidy_share\": 0.2 \n  }\n");
+        var path = Write("bad.json", "{\n  \"parameters\": {\n    \"government\": { \"acceptance\": 0.2 \n  }\n");
         var e = Fails(path);
         Assert.Contains("bad.json", e.Message);
         Assert.Contains("not valid JSON at line", e.Message);
@@ -89,11 +96,11 @@ public sealed class ScenarioLoaderTests : IDisposable
     [Fact]
     public void Unknown_key_is_named_with_a_suggestion()
     {
-        var path = Write("typo.json", "{ \"parameters\": { \"policy\": { \"subsidy_shar\": 0.2 } } }");
+        var path = Write("typo.json", "{ \"parameters\": { \"government\": { \"acceptanc\": 0.2 } } }");
         var e = Fails(path);
         Assert.Equal(path, e.File);
-        Assert.Equal("policy.subsidy_shar", e.Field);
-        Assert.Contains("did you mean 'subsidy_share'", e.Message);
+        Assert.Equal("government.acceptanc", e.Field);
+        Assert.Contains("did you mean 'acceptance'", e.Message);
     }
 
     [Fact]
@@ -143,8 +150,8 @@ public sealed class ScenarioLoaderTests : IDisposable
     [Fact]
     public void Wrong_type_is_named()
     {
-        var e = Fails(Write("type.json", "{ \"parameters\": { \"policy\": { \"subsidy_share\": \"lots\" } } }"));
-        Assert.Equal("policy.subsidy_share", e.Field);
+        var e = Fails(Write("type.json", "{ \"parameters\": { \"government\": { \"acceptance\": \"lots\" } } }"));
+        Assert.Equal("government.acceptance", e.Field);
     }
 
     [Fact]

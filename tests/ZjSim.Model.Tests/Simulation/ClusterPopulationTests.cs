@@ -1,15 +1,21 @@
 using ZjSim.Model.Agents;
 using ZjSim.Model.Random;
 using ZjSim.Model.Rules;
-using ZjSim.Model.Scenarios;
 using ZjSim.Model.Simulation;
 using ZjSim.Model.World;
 
 namespace ZjSim.Model.Tests.Simulation;
 
-/// <summary>The batch kernels are a specialised equivalent of EnterpriseRules: same states, enterprise by enterprise.</summary>
+/// <summary>The batch kernels are a specialised equivalent of EnterpriseRules: same states, enterprise by enterprise, year by year.</summary>
 public class ClusterPopulationTests
 {
+    /// <summary>A directive in which every agent acts: sector peers, brains, campaigns for every cell, both titles.</summary>
+    private static ClusterDirective Directive(int year, ClusterSpec spec)
+    {
+        double k = ((year + spec.Index) % 4) / 4.0;
+        return new ClusterDirective([0.6 * k, 0.3, 0.1, 0.02], 0.05 * k, 0.3, [0.1, 0.05, 0.02, 0.01, 0.2 * k, 0.1, 0.03, 0], 0.3, 0.5);
+    }
+
     /// <summary>Steps every enterprise of the world with EnterpriseRules and the batch side by side, comparing every state every year.</summary>
     private static int CompareWithRules(WorldLayout world, ulong seed, int replication, bool vectorised)
     {
@@ -24,35 +30,25 @@ public class ClusterPopulationTests
                 agents[i] = EnterpriseRules.Initialize(spec.FirstEnterpriseId + i, spec, world, seed, replication);
                 Assert.Equal(agents[i], batch[i]);
             }
-            Assert.Equal(Tally(agents).Counts, batch.Core.Tally.Counts);
-            Assert.Equal(Tally(agents).SmartFactories, batch.Core.Tally.SmartFactories);
-            Assert.Equal(Tally(agents).FutureFactories, batch.Core.Tally.FutureFactories);
+            RuleKernelEquivalenceTests.AssertSameTally(ClusterTally.Of(agents, prm), batch.Core.Tally);
             for (int year = prm.Years.BaseYear + 1; year <= prm.Years.EndYear; year++)
             {
-                bool served = (year + spec.Index) % 3 == 0;
+                var directive = Directive(year, spec);
                 // The context the batch resolves inside StepYear (its start-of-year tally is checked against the agents' below).
-                var ctx = AdoptionRule.Resolve(year, prm, spec, batch.Core.Tally, served,
-                    batch.Core.HasPlatform || ClusterRules.GainsPlatform(prm, spec, year, seed, replication));
-                var report = batch.StepYear(year, served);
+                bool platform = batch.Core.HasPlatform || ClusterRules.GainsPlatform(prm, spec, batch.Core.Tally, year, seed, replication);
+                var ctx = AdoptionRule.Resolve(year, world, spec, batch.Core.Tally, platform, directive);
+                var report = batch.StepYear(year, directive);
                 for (int i = 0; i < agents.Length; i++)
                 {
                     EnterpriseRules.Step(ref agents[i], spec.FirstEnterpriseId + i, ctx, prm.SmartFactory, prm.FutureFactory, seed, replication);
                     Assert.Equal(agents[i], batch[i]);
                 }
-                Assert.Equal(Tally(agents).Counts, report.Tally.Counts);
-                Assert.Equal(Tally(agents).SmartFactories, report.Tally.SmartFactories);
-                Assert.Equal(Tally(agents).FutureFactories, report.Tally.FutureFactories);
+                RuleKernelEquivalenceTests.AssertSameTally(ClusterTally.Of(agents, prm), report.Tally);
+                Assert.Equal(platform, report.HasPlatform);
             }
             titled += agents.Count(a => a.Titles != Titles.None);
         }
         return titled;
-    }
-
-    private static ClusterTally Tally(EnterpriseState[] agents)
-    {
-        var t = new ClusterTally();
-        foreach (var a in agents) t.Add(a);
-        return t;
     }
 
     [Theory]
@@ -68,14 +64,14 @@ public class ClusterPopulationTests
 
     /// <summary>
     /// Edge cases: high levels from the start, hazards near 1, titles easy to get, a future factory that does not need
-    /// a smart one, revenue minimums at zero and in the middle of the distribution (many draws near the cut).
+    /// a smart one, investment minimums at zero and at the size line (many draws near the cut).
     /// </summary>
     [Theory]
     [InlineData(0.0, 0.0, false, 5UL, true)]
     [InlineData(0.0, 0.0, false, 5UL, false)]
-    [InlineData(23.0, 23.0, true, 6UL, true)]
-    [InlineData(23.0, 23.0, true, 6UL, false)]
-    [InlineData(10.0, 60.0, false, 7UL, true)]
+    [InlineData(5.0, 5.0, true, 6UL, true)]
+    [InlineData(5.0, 5.0, true, 6UL, false)]
+    [InlineData(2.5, 15.0, false, 7UL, true)]
     public void Batch_equals_the_rules_at_the_edges(double smartMin, double futureMin, bool futureNeedsSmart, ulong seed, bool vectorised)
     {
         var prm = TestConfig.Scenario("baseline", 0.01).Parameters;
@@ -86,8 +82,8 @@ public class ClusterPopulationTests
                 InitialLevelShares = [new(0.1, 0.2), new(0.1, 0.2), new(0.2, 0.2), new(0.3, 0.2), new(0.3, 0.2)],
             },
             Adoption = prm.Adoption with { P = [new(0.9, 0.5), new(0.7, 0.5), new(0.5, 0.5), new(0.6, 0.9)] },
-            SmartFactory = prm.SmartFactory with { MinLevel = 2, MinRevenue = smartMin, GrantRate = 0.4 },
-            FutureFactory = prm.FutureFactory with { MinLevel = 4, MinRevenue = futureMin, GrantRate = 0.5, RequiresSmartFactory = futureNeedsSmart },
+            SmartFactory = prm.SmartFactory with { MinLevel = 2, MinInvestment = smartMin },
+            FutureFactory = prm.FutureFactory with { MinLevel = 4, MinInvestment = futureMin, RequiresSmartFactory = futureNeedsSmart },
         };
         var world = new WorldLayout(prm);
         int titled = CompareWithRules(world, seed, 2, vectorised);
@@ -125,10 +121,13 @@ public class ClusterPopulationTests
         Assert.Equal(offset == 1 ? 0 : 1, batch[local].Level);
     }
 
-    [Fact]
-    public void Revenue_cut_agrees_with_the_exact_formula_near_and_far_from_the_cut()
+    [Theory]
+    [InlineData(160.0)]   // the smart-factory line of the baseline (40 million of investment at a ratio of 0.25)
+    [InlineData(20.0)]    // the size line itself: the lower end of the above-size distribution
+    [InlineData(1000.0)]
+    public void Revenue_cut_agrees_with_the_exact_formula_near_and_far_from_the_cut(double line)
     {
-        var cut = new RevenueCut(23.3, 1.0, 40);
+        var cut = new RevenueCut(TestConfig.World().AboveSizeRevenue, line);
         var rng = new System.Random(11);
         for (int i = 0; i < 200_000; i++)
         {
@@ -138,12 +137,12 @@ public class ClusterPopulationTests
         // Find the exact switch by bisection and check every draw around it.
         ulong lo = 0, hi = DrawThreshold.Always;
         while (lo < hi) { ulong mid = lo + (hi - lo) / 2; if (cut.Exact(mid)) hi = mid; else lo = mid + 1; }
-        for (ulong k = lo - 2_000; k <= lo + 2_000; k++) Assert.Equal(cut.Exact(k), cut.Reaches(k));
-        Assert.False(cut.Reaches(lo - 1));
+        for (ulong k = lo > 2_000 ? lo - 2_000 : 0; k <= lo + 2_000; k++) Assert.Equal(cut.Exact(k), cut.Reaches(k));
+        if (lo > 0) Assert.False(cut.Reaches(lo - 1));
         Assert.True(cut.Reaches(lo));
-        Assert.InRange(cut.ExactShare, 1e-9, 1e-4);
+        Assert.InRange(cut.ExactShare, 0, 1e-4);
     }
 
     [Fact]
-    public void Batch_keeps_one_byte_per_enterprise() => Assert.Equal(1, ClusterPopulation.BytesPerEnterprise);
+    public void Batch_keeps_two_bytes_per_enterprise() => Assert.Equal(2, ClusterPopulation.BytesPerEnterprise);
 }

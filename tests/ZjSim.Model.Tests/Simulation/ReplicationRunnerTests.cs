@@ -43,7 +43,14 @@ public class ReplicationRunnerTests
             }
         }
         Assert.True(double.IsNaN(t[2021, Indicator.ScienceProjects]));
-        Assert.Equal(30, t[2021, Indicator.IndustryBrains]);
-        Assert.Equal(3570, t[2021, Indicator.DigitalEconomyValue]);
+        var v = world.Parameters.ValueAdded;
+        Assert.Equal(world.Parameters.Brains.Initial, t[2021, Indicator.IndustryBrains]);
+        // Value added is built from the bottom, and the base year's parts add up to the record: the rest is what the
+        // agents do not build (other_0 = DE_0 − core_0 − ind_0), so DE_0 and core_0 are the data's.
+        Assert.Equal(v.DigitalEconomyInitial, t[2021, Indicator.DigitalEconomyValue], 9);
+        Assert.Equal(v.CoreIndustryInitial, t[2021, Indicator.CoreIndustryValue], 9);
+        Assert.Equal(v.GdpInitial, t[2021, Indicator.Gdp]);
+        Assert.InRange(t[2021, Indicator.IndustrialDigitalisation], 1, v.DigitalEconomyInitial - v.CoreIndustryInitial);
+        Assert.Equal(v.DigitalEconomyInitial / v.GdpInitial, t[2021, Indicator.DigitalEconomyShareOfGdp], 9);
     }
 }

@@ -1,3 +1,4 @@
+using ZjSim.Model.Rules;
 using ZjSim.Model.Simulation;
 using ZjSim.Model.World;
 
@@ -19,11 +20,11 @@ public class YearScheduleTests
             return new(_clusters.Select(c => c.InitialReport).ToArray());
         }
 
-        public async ValueTask<IReadOnlyList<ClusterReport>> StepClusters(int year, IReadOnlyList<bool> brainServed)
+        public async ValueTask<IReadOnlyList<ClusterReport>> StepClusters(int year, IReadOnlyList<ClusterDirective> directives)
         {
             await Task.Yield();   // a host that really waits, as grains do
             Calls.Add($"step {year}");
-            return _clusters.Select((c, i) => c.StepYear(year, brainServed[i])).ToArray();
+            return _clusters.Select((c, i) => c.StepYear(year, directives[i])).ToArray();
         }
 
         public ValueTask LaunchBrains(int year, int firstBrain, IReadOnlyList<int[]> launches)

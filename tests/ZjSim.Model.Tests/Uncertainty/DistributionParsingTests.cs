@@ -24,34 +24,34 @@ public sealed class DistributionParsingTests : IDisposable
     {
         var s = Load("""
             {
-              "adoption": { "brain_boost": { "dist": "uniform", "min": 0.01, "max": 0.05 },
+              "adoption": { "platform_boost": { "dist": "uniform", "min": 0.01, "max": 0.05 },
                             "q": [ { "dist": "triangular", "min": 0.2, "mode": 0.38, "max": 0.5 }, 0.2, 0.08, 0.03 ],
                             "p": [ { "above_size": { "dist": "beta", "alpha": 2, "beta": 5 }, "key_sme": 0.03 },
                                    { "above_size": 0.03, "key_sme": 0.015 }, { "above_size": 0.01, "key_sme": 0.004 }, { "above_size": 0.003, "key_sme": 0.0005 } ] },
-              "digital_economy": { "base_growth": { "dist": "normal", "mean": 0.09, "sd": 0.02, "min": 0, "max": 0.2 } },
-              "core_industry": { "adoption_elasticity": { "dist": "lognormal", "mu": 0.4, "sigma": 0.3, "max": 5 } }
+              "value_added": { "other_growth": { "dist": "normal", "mean": 0.09, "sd": 0.02, "min": 0, "max": 0.2 } },
+              "cluster_output": { "adoption_elasticity": { "dist": "lognormal", "mu": 0.4, "sigma": 0.3, "max": 5 } }
             }
             """);
         var u = s.Uncertainty.Parameters;
-        Assert.Equal(["adoption.p[0].above_size", "adoption.q[0]", "adoption.brain_boost", "digital_economy.base_growth", "core_industry.adoption_elasticity"],
+        Assert.Equal(["adoption.p[0].above_size", "adoption.q[0]", "adoption.platform_boost", "cluster_output.adoption_elasticity", "value_added.other_growth"],
             u.Select(p => p.Path).ToArray());
-        Assert.Equal(0.03, s.Parameters.Adoption.BrainBoost, 12);
+        Assert.Equal(0.03, s.Parameters.Adoption.PlatformBoost, 12);
         Assert.Equal(MathNet.Numerics.Distributions.Triangular.InvCDF(0.2, 0.5, 0.38, 0.5), s.Parameters.Adoption.Q[0], 12);
-        Assert.Equal(0.09, s.Parameters.DigitalEconomy.BaseGrowth, 6);   // the truncation is nearly symmetric
+        Assert.Equal(0.09, s.Parameters.ValueAdded.OtherGrowth, 6);   // the truncation is nearly symmetric
         // Truncated at 5: the median is the quantile at half the kept mass.
         double kept = MathNet.Numerics.Distributions.Normal.CDF(0, 1, (Math.Log(5) - 0.4) / 0.3);
-        Assert.Equal(Math.Exp(0.4 + 0.3 * MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, kept / 2)), s.Parameters.CoreIndustry.AdoptionElasticity, 12);
+        Assert.Equal(Math.Exp(0.4 + 0.3 * MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, kept / 2)), s.Parameters.ClusterOutput.AdoptionElasticity, 12);
         Assert.Equal(MathNet.Numerics.Distributions.Beta.InvCDF(2, 5, 0.5), s.Parameters.Adoption.P[0].AboveSize, 12);
     }
 
     [Fact]
     public void The_canonical_json_keeps_the_distributions_and_reads_back_the_same()
     {
-        var s = Load("""{ "adoption": { "brain_boost": { "dist": "uniform", "min": 0.01, "max": 0.05 } } }""");
+        var s = Load("""{ "adoption": { "platform_boost": { "dist": "uniform", "min": 0.01, "max": 0.05 } } }""");
         var node = JsonNode.Parse(s.CanonicalJson)!;
-        Assert.Equal("uniform", node["adoption"]!["brain_boost"]!["dist"]!.GetValue<string>());
+        Assert.Equal("uniform", node["adoption"]!["platform_boost"]!["dist"]!.GetValue<string>());
         var (nominal, uncertainty) = ParameterUncertainty.FromCanonicalJson(s.CanonicalJson);
-        Assert.Equal(s.Parameters.Adoption.BrainBoost, nominal.Adoption.BrainBoost);
+        Assert.Equal(s.Parameters.Adoption.PlatformBoost, nominal.Adoption.PlatformBoost);
         Assert.Equal(s.Uncertainty.Parameters, uncertainty.Parameters);
         Assert.NotEqual(TestConfig.Scenario("baseline", null).Hash, s.Hash);
     }
@@ -81,8 +81,8 @@ public sealed class DistributionParsingTests : IDisposable
     [InlineData("""{ "dist": "triangular", "min": 0.1, "mode": 0.5, "max": 0.3 }""", "mode (0.5) must lie between")]
     public void Bad_distributions_name_file_and_field(string distribution, string problem)
     {
-        var e = Fails($$"""{ "adoption": { "brain_boost": {{distribution}} } }""");
-        Assert.Equal("adoption.brain_boost", e.Field);
+        var e = Fails($$"""{ "adoption": { "platform_boost": {{distribution}} } }""");
+        Assert.Equal("adoption.platform_boost", e.Field);
         Assert.Contains(problem, e.Message);
     }
 
@@ -94,8 +94,8 @@ public sealed class DistributionParsingTests : IDisposable
     [InlineData("""{ "dist": "beta", "alpha": 2, "beta": 2, "min": 0.5, "max": 2 }""", "at its median 1.25, it is a probability")]
     public void A_support_outside_the_valid_range_is_refused(string distribution, string problem)
     {
-        var e = Fails($$"""{ "adoption": { "brain_boost": {{distribution}} } }""");
-        Assert.Equal("adoption.brain_boost", e.Field);
+        var e = Fails($$"""{ "adoption": { "platform_boost": {{distribution}} } }""");
+        Assert.Equal("adoption.platform_boost", e.Field);
         Assert.Contains(problem, e.Message);
     }
 
@@ -116,7 +116,7 @@ public sealed class DistributionParsingTests : IDisposable
     [InlineData("""{ "brains": { "initial": { "dist": "uniform", "min": 20, "max": 40 } } }""", "brains.initial", "whole number")]
     [InlineData("""{ "years": { "end_year": { "dist": "uniform", "min": 2026, "max": 2028 } } }""", "years.end_year", "whole number")]
     [InlineData("""{ "world": { "scale": { "dist": "uniform", "min": 0.1, "max": 0.2 } } }""", "world.scale", "--scale")]
-    [InlineData("""{ "adoption": { "brain_boost": { "min": 0.1, "max": 0.2 } } }""", "adoption.brain_boost", "must be a number or a distribution")]
+    [InlineData("""{ "adoption": { "platform_boost": { "min": 0.1, "max": 0.2 } } }""", "adoption.platform_boost", "must be a number or a distribution")]
     public void Only_real_valued_parameters_can_be_uncertain(string parametersJson, string field, string problem)
     {
         var e = Fails(parametersJson);

@@ -16,27 +16,27 @@ public sealed class ParameterDrawTests : IDisposable
     [Fact]
     public void A_replication_draws_the_same_values_every_time_and_each_replication_its_own()
     {
-        var s = ScenarioLoader.Load(_files.Write("a.json", $$"""{ "adoption": { "brain_boost": {{Boost}} } }"""), TestConfig.Dir);
+        var s = ScenarioLoader.Load(_files.Write("a.json", $$"""{ "adoption": { "platform_boost": {{Boost}} } }"""), TestConfig.Dir);
         var u = s.Uncertainty;
         Assert.Equal(u.Draw(7, 3, 2021), u.Draw(7, 3, 2021));
         Assert.NotEqual(u.Draw(7, 3, 2021), u.Draw(7, 4, 2021));
         Assert.NotEqual(u.Draw(7, 3, 2021), u.Draw(8, 3, 2021));
         var drawn = u.ForReplication(s.Parameters, 7, 3);
-        Assert.Equal(u.Draw(7, 3, 2021)[0], drawn.Adoption.BrainBoost);
+        Assert.Equal(u.Draw(7, 3, 2021)[0], drawn.Adoption.PlatformBoost);
     }
 
     [Fact]
     public void A_parameter_draws_the_same_value_in_every_scenario_that_makes_it_uncertain()
     {
         // Common random numbers: the stream is the parameter's own, whatever else is uncertain.
-        var one = ScenarioLoader.Load(_files.Write("one.json", $$"""{ "adoption": { "brain_boost": {{Boost}} } }"""), TestConfig.Dir);
+        var one = ScenarioLoader.Load(_files.Write("one.json", $$"""{ "adoption": { "platform_boost": {{Boost}} } }"""), TestConfig.Dir);
         var two = ScenarioLoader.Load(_files.Write("two.json", $$"""
-            { "digital_economy": { "base_growth": { "dist": "uniform", "min": 0.05, "max": 0.1 } },
-              "adoption": { "brain_boost": {{Boost}} }, "policy": { "subsidy_share": 0.3 } }
+            { "value_added": { "other_growth": { "dist": "uniform", "min": 0.05, "max": 0.1 } },
+              "adoption": { "platform_boost": {{Boost}} }, "government": { "acceptance": 0.3 } }
             """), TestConfig.Dir);
         for (int r = 0; r < 5; r++)
-            Assert.Equal(one.Uncertainty.ForReplication(one.Parameters, 1, r).Adoption.BrainBoost,
-                two.Uncertainty.ForReplication(two.Parameters, 1, r).Adoption.BrainBoost);
+            Assert.Equal(one.Uncertainty.ForReplication(one.Parameters, 1, r).Adoption.PlatformBoost,
+                two.Uncertainty.ForReplication(two.Parameters, 1, r).Adoption.PlatformBoost);
     }
 
     [Fact]
@@ -50,13 +50,15 @@ public sealed class ParameterDrawTests : IDisposable
     public void A_replication_simulates_its_drawn_parameters()
     {
         var s = ScenarioLoader.Load(_files.Write("g.json", """
-            { "digital_economy": { "base_growth": { "dist": "uniform", "min": 0.0, "max": 0.3 }, "noise_sd": 0, "adoption_elasticity": 0 } }
+            { "value_added": { "gdp_growth": { "dist": "uniform", "min": 0.0, "max": 0.3 }, "gdp_noise_sd": 0 } }
             """), TestConfig.Dir, 0.002);
+        double gdp = s.Parameters.ValueAdded.GdpInitial;
         for (int r = 0; r < 3; r++)
         {
             double growth = s.Uncertainty.Draw(4, r, 2021)[0];
             var table = ReplicationRunner.Run(new WorldLayout(s.Uncertainty.ForReplication(s.Parameters, 4, r)), 4, r);
-            Assert.Equal(3570 * (1 + growth), table[2022, Indicator.DigitalEconomyValue], 9);
+            Assert.Equal(gdp * (1 + growth), table[2022, Indicator.Gdp], 9);
+            Assert.Equal(gdp * (1 + growth) * (1 + growth), table[2023, Indicator.Gdp], 9);
         }
     }
 
@@ -79,7 +81,7 @@ public sealed class ParameterDrawTests : IDisposable
     [MemberData(nameof(Moments))]
     public void Many_draws_have_the_distributions_moments(string distribution, double mean, double variance)
     {
-        var s = ScenarioLoader.Load(_files.Write("m.json", $$"""{ "adoption": { "brain_boost": {{distribution}} } }"""), TestConfig.Dir);
+        var s = ScenarioLoader.Load(_files.Write("m.json", $$"""{ "adoption": { "platform_boost": {{distribution}} } }"""), TestConfig.Dir);
         const int n = 20_000;
         var x = Enumerable.Range(0, n).Select(r => s.Uncertainty.Draw(11, r, 2021)[0]).ToArray();
         double m = x.Average();
