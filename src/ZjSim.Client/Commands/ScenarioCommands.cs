@@ -39,22 +39,26 @@ public static class ScenarioCommands
 
             console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: {Markup.Escape(scenario.Description)}");
             console.MarkupLine($"[grey]{Markup.Escape(scenario.SourcePath)}, sha256 {scenario.Hash[..16]}…[/]");
-            // Against the defaults, so the calibrated layer a scenario extends shows too; units from docs/MODEL.md.
+            // Against the defaults, so a layer the scenario extends (the calibration) shows too, each change under the
+            // file that made it; units from docs/MODEL.md section 8.
             var changes = ParameterChanges.Between(defaults, resolved);
             if (changes.Count == 0) console.MarkupLine($"No changes against {ConfigDirectory.DefaultsFile}.");
             else
             {
                 console.MarkupLine($"[bold]Changes against {ConfigDirectory.DefaultsFile}[/] (default → {Markup.Escape(scenario.Name)}, unit):");
-                foreach (var change in changes) console.WriteLine("  " + change);
+                var layers = Layers(scenario.SourcePath, dir);
+                foreach (var group in changes.GroupBy(c => layers.LastOrDefault(l => l.Keys.Contains(c.Path)).File ?? "elsewhere"))
+                {
+                    console.WriteLine($" set by {group.Key}:");
+                    foreach (var change in group) console.WriteLine("  " + change);
+                }
             }
             console.WriteLine();
 
-            // Unit and SOURCE/ASSUMPTION mark from docs/MODEL.md section 8, as resolved_parameters.csv has them.
-            var all = new Table().Border(TableBorder.Simple).Title("Resolved parameters (unit and mark: docs/MODEL.md section 8)")
-                .AddColumn(new TableColumn("parameter").NoWrap()).AddColumn("value").AddColumn("unit").AddColumn(new TableColumn("mark").NoWrap());
+            // Every parameter as resolved_parameters.csv has it: value, unit and SOURCE/ASSUMPTION mark (MODEL.md section 8).
+            console.MarkupLine("[bold]Resolved parameters[/] (value unit, mark: docs/MODEL.md section 8):");
             foreach (var row in Output.ResolvedParameters.Rows(scenario.CanonicalJson))
-                all.AddRow(Markup.Escape(row.Parameter), Markup.Escape(row.Value), Markup.Escape(row.Unit), Markup.Escape(row.Mark));
-            console.Write(all);
+                console.WriteLine($"  {row.Parameter}: {row.Value}{(row.Unit.Length > 0 ? " " + row.Unit : "")}{(row.Mark.Length > 0 ? $" ({row.Mark})" : "")}");
             return ExitCodes.Ok;
         }
         catch (ConfigException e)
@@ -62,6 +66,29 @@ public static class ScenarioCommands
             error.WriteLine($"zjsim scenario show: {e.Message}");
             return ExitCodes.BadInput;
         }
+    }
+
+    /// <summary>
+    /// The files a scenario is merged from, the ones it extends first (as the loader resolves "extends"), each with the
+    /// parameter paths it sets and its path relative to the config folder.
+    /// </summary>
+    private static List<(string? File, HashSet<string> Keys)> Layers(string scenarioPath, string configDir)
+    {
+        var layers = new List<(string? File, HashSet<string> Keys)>();
+        var seen = new HashSet<string>();
+        for (string? path = scenarioPath; path is not null && seen.Add(Path.GetFullPath(path));)
+        {
+            var file = ScenarioLoader.ReadObject(path);
+            var keys = file["parameters"] is JsonObject p ? Flatten(p).Keys.ToHashSet() : [];
+            string shown = Path.GetRelativePath(configDir, path);
+            layers.Insert(0, (shown.StartsWith("..", StringComparison.Ordinal) ? path : shown, keys));
+            path = file["extends"] is JsonValue v && v.TryGetValue(out string? target) && target.Length > 0
+                ? Path.IsPathRooted(target) ? target
+                  : target.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? Path.Combine(configDir, target)
+                  : Path.Combine(configDir, ConfigDirectory.ScenariosFolder, target + ".json")
+                : null;
+        }
+        return layers;
     }
 
     /// <summary>Dotted key → value text, in document order.</summary>

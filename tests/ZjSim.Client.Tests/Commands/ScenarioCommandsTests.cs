@@ -1,3 +1,6 @@
+using System.Globalization;
+using ZjSim.Model.Scenarios;
+
 namespace ZjSim.Client.Tests.Commands;
 
 public sealed class ScenarioCommandsTests : IDisposable
@@ -20,11 +23,21 @@ public sealed class ScenarioCommandsTests : IDisposable
         var r = await _cli.Run("scenario", "show", "fiscal-squeeze");
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("Changes against model.json", r.Out);
-        Assert.Contains("science.projects_planned: 200 → 180", r.Out);
-        Assert.Contains("smart_factory.batches.2025: 160 → 100", r.Out);
-        Assert.Contains("government.campaigns[0].budget: 1.5 → 0.5", r.Out);
+        var defaults = ScenarioLoader.ReadObject(Path.Combine(CliHarness.ConfigDir, ConfigDirectory.DefaultsFile));
+        var squeeze = ScenarioLoader.ReadObject(Path.Combine(CliHarness.ConfigDir, ConfigDirectory.ScenariosFolder, "fiscal-squeeze.json"))["parameters"]!;
+        foreach (var path in new[] { "science.projects_planned", "smart_factory.batches.2025", "government.campaigns[0].budget" })
+        {
+            string from = ParameterPath.Get(defaults, path)!.GetValue<double>().ToString("R", CultureInfo.InvariantCulture);
+            string to = ParameterPath.Get(squeeze, path)!.GetValue<double>().ToString("R", CultureInfo.InvariantCulture);
+            Assert.NotEqual(from, to);
+            Assert.Contains($"{path}: {from} → {to}", r.Out);
+        }
+        // Each change under the file that made it: the scenario's own after the layer it extends.
+        int own = r.Out.IndexOf(" set by scenarios/fiscal-squeeze.json:", StringComparison.Ordinal);
+        Assert.True(own >= 0, r.Out);
+        Assert.True(r.Out.IndexOf("science.projects_planned:", StringComparison.Ordinal) > own);
         Assert.Contains("Resolved parameters", r.Out);
-        Assert.Contains("world.above_size_enterprises", r.Out);
+        Assert.Contains("world.above_size_enterprises:", r.Out);
     }
 
     [Fact]

@@ -23,10 +23,12 @@ public sealed class ScenarioShowUnitsTests
         Assert.True(r.ExitCode == 0, r.Error);
         var lines = r.Out.Split('\n');
         Assert.All(lines, l => Assert.True(l.TrimEnd().Length <= 80, $"wider than 80 columns: '{l}'"));
-        string Line(string key) => lines.Single(l => l.TrimStart().StartsWith(key + " ", StringComparison.Ordinal));
+        string Line(string key) => lines.Single(l => l.TrimStart().StartsWith(key + ":", StringComparison.Ordinal));
         Assert.Contains("SOURCE", Line("value_added.digital_economy_initial"));
         Assert.Contains("billion", Line("value_added.digital_economy_initial"));
-        Assert.Contains("ASSUMPTION", Line("world.revenue.sigma"));
+        Assert.Contains("log-sd", Line("world.revenue.sigma"));
+        Assert.Contains("(ASSUMPTION)", Line("brains.delivery_probability"));
+        Assert.Contains("billion yuan a year (LEVER)", Line("government.campaigns[0].budget"));
         Assert.Contains("SETTING", Line("world.scale"));
     }
 
