@@ -97,7 +97,7 @@ public sealed partial class Indicator
 
     public static readonly Indicator IndustrialDigitalisation = new("industrial_digitalisation", "Industrial digitalisation by modelled enterprises",
         IndicatorKind.BillionYuan, "billion yuan",
-        "Σ over clusters of output × industry_value_added_ratio × the revenue-weighted mean of level_uplift over its enterprises' levels",
+        "Σ over the clusters outside the digital sector (whose value added is the core industries) of output × industry_value_added_ratio × the revenue-weighted mean of level_uplift over its enterprises' levels",
         [Rule(typeof(ProvinceRules), nameof(ProvinceRules.IndustrialDigitalisation))], y => y.IndustrialDigitalisation, shown: false);
 
     public static readonly Indicator BrainConnected = new("brain_connected", "Enterprises connected to industry brains",
