@@ -41,9 +41,11 @@ internal sealed class InitKernel(BatchPlan plan, PhiloxLanes block0, PhiloxLanes
                 if (plan.SmartCuts[size].Reaches(revenue)) packed |= PackedEnterprise.ReachesSmart;
                 if (plan.FutureCuts[size].Reaches(revenue)) packed |= PackedEnterprise.ReachesFuture;
 
+                // The first city whose threshold is above the draw = the thresholds it reaches (they rise), counted
+                // without a branch: the search's exit was a mispredicted branch per enterprise.
                 ulong kCity = PhiloxLanes.Bits53(a1[i], b1[i]);
                 int city = 0;
-                while (city < cities.Length && kCity >= cities[city]) city++;
+                foreach (ulong threshold in cities) city += kCity >= threshold ? 1 : 0;
                 packed |= plan.CityTier[city] << PackedEnterprise.TierShift;
 
                 if (plan.SmartCandidate[packed]) packed = initialTitles(packed, firstEntity + local);

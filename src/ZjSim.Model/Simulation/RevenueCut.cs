@@ -26,7 +26,8 @@ internal sealed class RevenueCut
         _upper = line <= 0 ? 0 : FirstReaching(line * (1 + Margin));
     }
 
-    public bool Reaches(ulong k) => k >= _upper || (k >= _lower && Exact(k));
+    // One rarely taken branch, for the draws between the cuts; elsewhere k ≥ upper decides (a compare, not a branch).
+    public bool Reaches(ulong k) => k - _lower < _upper - _lower ? Exact(k) : k >= _upper;
 
     /// <summary>The rule's own comparison, revenue ≥ line.</summary>
     public bool Exact(ulong k) => _revenue.Revenue(k * (1.0 / DrawThreshold.Always)) >= _line;
