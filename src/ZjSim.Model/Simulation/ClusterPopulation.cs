@@ -18,7 +18,7 @@ public sealed class ClusterPopulation
     private readonly ulong _seed;
     private readonly int _replication;
     private readonly ushort[] _packed;
-    private readonly ulong[] _hazardThresholds;   // the year's, rewritten each year (4 KB not allocated per cluster-year)
+    private ulong[]? _hazardThresholds;   // the year's, rewritten each year (4 KB not allocated per cluster-year)
     private readonly bool _vectorised;
 
     public ClusterSpec Spec { get; }
@@ -39,7 +39,7 @@ public sealed class ClusterPopulation
         _vectorised = vectorised;
         Spec = spec;
         _packed = recycle?._packed.Length == spec.EnterpriseCount ? recycle._packed : GC.AllocateUninitializedArray<ushort>(spec.EnterpriseCount);
-        _hazardThresholds = recycle?._hazardThresholds ?? new ulong[StepContext.HazardEntries];
+        _hazardThresholds = recycle?._hazardThresholds;
         Core = new ClusterCore(world, spec, seed, replication, Initialize());
     }
 
@@ -90,7 +90,7 @@ public sealed class ClusterPopulation
     /// <summary><see cref="EnterpriseRules.Step"/> for every enterprise; returns the end-of-year tally.</summary>
     private ClusterTally Step(StepContext ctx)
     {
-        var hazards = _hazardThresholds;
+        var hazards = _hazardThresholds ??= new ulong[StepContext.HazardEntries];
         for (int i = 0; i < hazards.Length; i++)
             hazards[i] = (i & PackedEnterprise.LevelMask) >= MaturityLevel.Future ? 0 : DrawThreshold.Below(ctx.Hazards[i]);
         var lanes = new PhiloxLanes(_seed, _replication, ctx.Year, Purpose.EnterpriseStep, 0);
