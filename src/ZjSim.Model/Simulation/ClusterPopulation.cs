@@ -96,8 +96,9 @@ public sealed class ClusterPopulation
         var lanes = new PhiloxLanes(_seed, _replication, ctx.Year, Purpose.EnterpriseStep, 0);
         // Block 1's word a, the rule's future-factory draw: made only for a candidate, so one block at a time.
         var future = new PhiloxLanes(_seed, _replication, ctx.Year, Purpose.EnterpriseStep, 1);
+        ulong futureThreshold = DrawThreshold.Below32(ctx.FutureGrant);   // u = a·2⁻³² < p exactly when a < ⌈p·2³²⌉
         var kernel = new StepKernel(_plan, lanes, hazards, DrawThreshold.Below32(ctx.SmartGrant), DrawThreshold.Below32(ctx.Onboard),
-            future, DrawThreshold.Below32(ctx.FutureGrant));
+            enterpriseId => future.Block(enterpriseId).Item1 < futureThreshold);
         kernel.Run(_packed, Spec.FirstEnterpriseId, _vectorised);
         return kernel.ToTally();
     }

@@ -8,7 +8,7 @@ namespace ZjSim.Model.Simulation;
 /// One year of <see cref="Rules.EnterpriseRules.Step"/> for a batch of packed enterprises, tallying the end-of-year
 /// states as it goes. Each draw is an integer test: the level move k &lt; T on the 53 bits of words a·b, the smart grant
 /// and the brain connection on the 32-bit words c and d, the future grant on block 1's word a (drawn only for a
-/// candidate, one block at a time). Thresholds are the exact integer forms of the rule's probabilities
+/// candidate, through a callback). Thresholds are the exact integer forms of the rule's probabilities
 /// (<see cref="DrawThreshold"/>), so the verdicts are the rule's.
 /// </summary>
 internal sealed class StepKernel
@@ -19,8 +19,7 @@ internal sealed class StepKernel
     private readonly PhiloxLanes _lanes;
     private readonly ulong[] _hazards;   // [packed & HazardMask]
     private readonly ulong _smart, _connect;
-    private readonly PhiloxLanes _future;
-    private readonly ulong _futureThreshold;
+    private readonly Func<int, bool> _futureDraw;
 
     private readonly int[] _histogram = new int[128];   // [parity · 64 + band · 8 + level]
 
@@ -40,16 +39,15 @@ internal sealed class StepKernel
     public int SmartCandidates { get; private set; }
     public int FutureCandidates { get; private set; }
 
-    /// <param name="future">Block 1 of the year's step stream: its word a is the future-factory draw, tested against futureThreshold32.</param>
-    public StepKernel(BatchPlan plan, PhiloxLanes lanes, ulong[] hazards, ulong smartThreshold32, ulong connectThreshold32, PhiloxLanes future, ulong futureThreshold32)
+    /// <param name="futureDraw">enterprise id → whether its future-factory draw passes (asked only for a candidate).</param>
+    public StepKernel(BatchPlan plan, PhiloxLanes lanes, ulong[] hazards, ulong smartThreshold32, ulong connectThreshold32, Func<int, bool> futureDraw)
     {
         _plan = plan;
         _lanes = lanes;
         _hazards = hazards;
         _smart = smartThreshold32;
         _connect = connectThreshold32;
-        _future = future;
-        _futureThreshold = futureThreshold32;
+        _futureDraw = futureDraw;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // a loop run millions of times: skip the unoptimised first tier
@@ -83,7 +81,7 @@ internal sealed class StepKernel
                 int smart = (int)(word >> SmartCandidateBit) & (Unsafe.Add(ref c, i) < smartThreshold ? 1 : 0);
                 int connects = (~packed >> 8) & ((packed & PackedEnterprise.LevelMask) != 0 ? 1 : 0) & (Unsafe.Add(ref d, i) < connectThreshold ? 1 : 0);
                 int next = (packed + moves) | (smart << 9) | (connects << 8);
-                if (((word >> FutureCandidateBit) & 1) != 0 && _future.Block(firstEntity + start + i).Item1 < _futureThreshold) next |= PackedEnterprise.FutureFactory;
+                if (((word >> FutureCandidateBit) & 1) != 0 && _futureDraw(firstEntity + start + i)) next |= PackedEnterprise.FutureFactory;
                 Unsafe.Add(ref chunk, i) = (ushort)next;
 
                 Unsafe.Add(ref histogram, ((i & 1) << 6) | (next & 0x3F))++;
