@@ -39,6 +39,17 @@ public sealed record Figures(
         (double)(LargeRun.Memory.GcHeapBytes - SmallRun.Memory.GcHeapBytes) / (LargeRun.Replications - SmallRun.Replications);
 }
 
+/// <summary>What --single measures: figure (a) and the state's size, without Orleans.</summary>
+public sealed record SingleFigures(
+    Machine Machine,
+    bool Quick,
+    int Enterprises,
+    int Repetitions,
+    SingleThread.Rates SingleThread,
+    int StateBytesPerEnterprise,
+    double AllocatedBytesPerEnterprise,
+    double? OtherProcessCores);
+
 /// <summary>A whole baseline run at province scale on a fresh embedded silo: wall time and memory.</summary>
 public sealed record RunFigure(int Replications, double Seconds, double EnterpriseYearsPerSecond, MemoryProbe.Peak Memory);
 

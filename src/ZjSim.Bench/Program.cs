@@ -8,12 +8,13 @@ using ZjSim.Model.Scenarios;
 using ZjSim.Model.Simulation;
 using ZjSim.Model.World;
 
-// zjsim-bench [--json] [--quick]: the figures of docs/benchmarks.md, measured in one run.
+// zjsim-bench [--json] [--quick] [--single]: the figures of docs/benchmarks.md, measured in one run.
+// --single measures only figure (a), the batch kernels on one thread without Orleans (a few seconds).
 // Progress goes to stderr; stdout holds only the table, or with --json only the JSON.
-bool json = args.Contains("--json"), quick = args.Contains("--quick");
-if (args.Any(a => a is "-h" or "--help") || args.Any(a => a is not ("--json" or "--quick")))
+bool json = args.Contains("--json"), quick = args.Contains("--quick"), singleOnly = args.Contains("--single");
+if (args.Any(a => a is "-h" or "--help") || args.Any(a => a is not ("--json" or "--quick" or "--single")))
 {
-    Console.Error.WriteLine("usage: zjsim-bench [--json] [--quick]");
+    Console.Error.WriteLine("usage: zjsim-bench [--json] [--quick] [--single]");
     return args.Any(a => a is "-h" or "--help") ? 0 : 2;
 }
 
@@ -31,6 +32,13 @@ Say("(a) single thread");
 SingleThread.Measure(province, quick ? 2 : 4, 10);
 var single = SingleThread.Measure(province, repetitions, quick ? 4 : 10);
 double allocated = SingleThread.AllocatedBytesPerEnterprise(province);
+if (singleOnly)
+{
+    var figure = new SingleFigures(Machine.Describe(), quick, province.EnterpriseCount, repetitions, single, ClusterPopulation.BytesPerEnterprise, allocated, load.OtherCores());
+    Report.Single(json ? Console.Error : Console.Out, figure);
+    if (json) Report.Json(Console.Out, figure);
+    return 0;
+}
 double outcomeBytes = SingleThread.OutcomeBytes(province, GoalSet.Load(Path.Combine(config, ConfigDirectory.GoalsFile), province.Parameters.Years));
 
 Say("(b) Orleans, cluster granularity; (c) enterprise granularity");

@@ -12,20 +12,8 @@ public static class Report
 
     public static void Table(TextWriter w, Figures f)
     {
-        var m = f.Machine;
-        w.WriteLine($"zjsim-bench{(f.Quick ? " (quick)" : "")}: {m.Cores} cores, {m.Cpu}");
-        w.WriteLine($"  {m.Os}; {m.Runtime}; {m.Vectors}; GC {m.Gc}");
-        w.WriteLine($"  province: {f.Enterprises:N0} enterprises, 6 years; medians of {f.Repetitions} repetitions");
-        w.WriteLine(f.OtherProcessCores is double other
-            ? $"  other processes used {other:0.00} of the {m.Cores} cores on average while this ran"
-            : "  load of other processes unknown (no /proc/stat)");
-        w.WriteLine();
-        w.WriteLine($"  {"figure",-58} {"value",16}  target");
-        w.WriteLine("  " + new string('─', 90));
-        Row(w, "(a) full model, 1 thread, enterprise-years/s", Rate(f.SingleThread.FullModel), $"≥ 5.0e7 {Met(f.SingleThread.FullModel >= TargetSingle)}");
-        Row(w, "    step kernel only, enterprise-years/s", Rate(f.SingleThread.StepOnly), "");
-        Row(w, "    initialisation, enterprises/s", Rate(f.SingleThread.InitPerSecond), "");
-        Row(w, "    one replication, ms (CPU ms)", $"{f.SingleThread.MillisecondsPerReplication.ToString("0.0", CultureInfo.InvariantCulture)} ({f.SingleThread.CpuMillisecondsPerReplication.ToString("0.0", CultureInfo.InvariantCulture)})", "");
+        Header(w, f.Machine, f.Quick, f.Enterprises, f.Repetitions, f.OtherProcessCores);
+        SingleRows(w, f.SingleThread);
         Row(w, $"(b) Orleans, cluster granularity, 1 silo, {f.Concurrency} in flight, ey/s", Rate(f.OrleansRate), "");
         Row(w, "    ratio (b)/(a)", f.Ratio.ToString("0.00", CultureInfo.InvariantCulture), $"≥ 1.6 {Met(f.Ratio >= TargetRatio)}");
         Row(w, $"    with {2 * f.Concurrency} in flight, ey/s", Rate(f.OrleansRateWide), "");
@@ -48,6 +36,38 @@ public static class Report
                 $"× {s.EnterpriseYearsPerSecond / f.Silos[0].EnterpriseYearsPerSecond:0.00} of 1 silo");
     }
 
+    /// <summary>The table of --single: figure (a) and the state's size.</summary>
+    public static void Single(TextWriter w, SingleFigures f)
+    {
+        Header(w, f.Machine, f.Quick, f.Enterprises, f.Repetitions, f.OtherProcessCores);
+        SingleRows(w, f.SingleThread);
+        Row(w, "(d) state per enterprise, bytes", f.StateBytesPerEnterprise.ToString(CultureInfo.InvariantCulture), $"≤ 32 {Met(f.StateBytesPerEnterprise <= TargetBytes)}");
+        Row(w, "    allocated per enterprise per replication, bytes", f.AllocatedBytesPerEnterprise.ToString("0.00", CultureInfo.InvariantCulture), "");
+    }
+
+    private static void Header(TextWriter w, Machine m, bool quick, int enterprises, int repetitions, double? otherCores)
+    {
+        w.WriteLine($"zjsim-bench{(quick ? " (quick)" : "")}: {m.Cores} cores, {m.Cpu}");
+        w.WriteLine($"  {m.Os}; {m.Runtime}; {m.Vectors}; GC {m.Gc}");
+        w.WriteLine($"  province: {enterprises:N0} enterprises, 6 years; medians of {repetitions} repetitions");
+        w.WriteLine(otherCores is double other
+            ? $"  other processes used {other:0.00} of the {m.Cores} cores on average while this ran"
+            : "  load of other processes unknown (no /proc/stat)");
+        w.WriteLine();
+        w.WriteLine($"  {"figure",-58} {"value",16}  target");
+        w.WriteLine("  " + new string('─', 90));
+    }
+
+    private static void SingleRows(TextWriter w, SingleThread.Rates a)
+    {
+        Row(w, "(a) full model, 1 thread, enterprise-years/s", Rate(a.FullModel), $"≥ 5.0e7 {Met(a.FullModel >= TargetSingle)}");
+        Row(w, "    step kernel only, enterprise-years/s", Rate(a.StepOnly), $"≥ 5.0e7 {Met(a.StepOnly >= TargetSingle)}");
+        if (a.StepOnlyCpu is double stepCpu) Row(w, "      per second of the thread's CPU time", Rate(stepCpu), "");
+        Row(w, "    initialisation, enterprises/s", Rate(a.InitPerSecond), "");
+        if (a.InitPerCpuSecond is double initCpu) Row(w, "      per second of the thread's CPU time", Rate(initCpu), "");
+        Row(w, "    one replication, ms (CPU ms)", $"{a.MillisecondsPerReplication.ToString("0.0", CultureInfo.InvariantCulture)} ({a.CpuMillisecondsPerReplication.ToString("0.0", CultureInfo.InvariantCulture)})", "");
+    }
+
     private static void Run(TextWriter w, RunFigure r, bool target)
     {
         Row(w, $"{r.Replications:N0} baseline replications, province scale, s", r.Seconds.ToString("0.0", CultureInfo.InvariantCulture),
@@ -58,27 +78,14 @@ public static class Report
 
     public static void Json(TextWriter w, Figures f)
     {
-        var m = f.Machine;
         var json = new JsonObject
         {
-            ["machine"] = new JsonObject
-            {
-                ["cores"] = m.Cores, ["cpu"] = m.Cpu, ["os"] = m.Os, ["runtime"] = m.Runtime, ["vectors"] = m.Vectors, ["gc"] = m.Gc,
-            },
+            ["machine"] = MachineJson(f.Machine),
             ["quick"] = f.Quick,
             ["other_process_cores"] = f.OtherProcessCores is double other ? Math.Round(other, 3) : null,
             ["enterprises"] = f.Enterprises,
             ["repetitions"] = f.Repetitions,
-            ["a_single_thread"] = new JsonObject
-            {
-                ["full_model_enterprise_years_per_second"] = Math.Round(f.SingleThread.FullModel),
-                ["step_only_enterprise_years_per_second"] = Math.Round(f.SingleThread.StepOnly),
-                ["initialisation_enterprises_per_second"] = Math.Round(f.SingleThread.InitPerSecond),
-                ["milliseconds_per_replication"] = Math.Round(f.SingleThread.MillisecondsPerReplication, 2),
-                ["cpu_milliseconds_per_replication"] = Math.Round(f.SingleThread.CpuMillisecondsPerReplication, 2),
-                ["target"] = TargetSingle,
-                ["met"] = f.SingleThread.FullModel >= TargetSingle,
-            },
+            ["a_single_thread"] = SingleJson(f.SingleThread),
             ["b_orleans_cluster_granularity"] = new JsonObject
             {
                 ["enterprise_years_per_second"] = Math.Round(f.OrleansRate),
@@ -125,6 +132,47 @@ public static class Report
         };
         w.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
+
+    /// <summary>The JSON of --single.</summary>
+    public static void Json(TextWriter w, SingleFigures f)
+    {
+        var json = new JsonObject
+        {
+            ["machine"] = MachineJson(f.Machine),
+            ["quick"] = f.Quick,
+            ["other_process_cores"] = f.OtherProcessCores is double other ? Math.Round(other, 3) : null,
+            ["enterprises"] = f.Enterprises,
+            ["repetitions"] = f.Repetitions,
+            ["a_single_thread"] = SingleJson(f.SingleThread),
+            ["d_memory"] = new JsonObject
+            {
+                ["state_bytes_per_enterprise"] = f.StateBytesPerEnterprise,
+                ["allocated_bytes_per_enterprise_per_replication"] = Math.Round(f.AllocatedBytesPerEnterprise, 3),
+                ["target_bytes"] = TargetBytes,
+                ["met"] = f.StateBytesPerEnterprise <= TargetBytes,
+            },
+        };
+        w.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    private static JsonObject MachineJson(Machine m) => new()
+    {
+        ["cores"] = m.Cores, ["cpu"] = m.Cpu, ["os"] = m.Os, ["runtime"] = m.Runtime, ["vectors"] = m.Vectors, ["gc"] = m.Gc,
+    };
+
+    private static JsonObject SingleJson(SingleThread.Rates a) => new()
+    {
+        ["full_model_enterprise_years_per_second"] = Math.Round(a.FullModel),
+        ["step_only_enterprise_years_per_second"] = Math.Round(a.StepOnly),
+        ["step_only_enterprise_years_per_cpu_second"] = a.StepOnlyCpu is double stepCpu ? Math.Round(stepCpu) : null,
+        ["initialisation_enterprises_per_second"] = Math.Round(a.InitPerSecond),
+        ["initialisation_enterprises_per_cpu_second"] = a.InitPerCpuSecond is double initCpu ? Math.Round(initCpu) : null,
+        ["milliseconds_per_replication"] = Math.Round(a.MillisecondsPerReplication, 2),
+        ["cpu_milliseconds_per_replication"] = Math.Round(a.CpuMillisecondsPerReplication, 2),
+        ["target"] = TargetSingle,
+        ["met"] = a.FullModel >= TargetSingle,
+        ["step_met"] = a.StepOnly >= TargetSingle,
+    };
 
     private static JsonObject RunJson(RunFigure r) => new()
     {

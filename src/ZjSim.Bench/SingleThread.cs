@@ -10,7 +10,11 @@ namespace ZjSim.Bench;
 /// <summary>Figure (a): the batch representation on one thread, without Orleans.</summary>
 public static class SingleThread
 {
-    public sealed record Rates(double FullModel, double StepOnly, double InitPerSecond, double MillisecondsPerReplication, double CpuMillisecondsPerReplication);
+    /// <param name="StepOnlyCpu">The step kernel's enterprise-years per second of its thread's CPU time (null without the clock):
+    /// what a core gives when other processes share it.</param>
+    /// <param name="InitPerCpuSecond">The same for initialisation, enterprises per CPU second.</param>
+    public sealed record Rates(double FullModel, double StepOnly, double InitPerSecond, double MillisecondsPerReplication, double CpuMillisecondsPerReplication,
+        double? StepOnlyCpu, double? InitPerCpuSecond);
 
     /// <summary>
     /// Full model: whole replications (initialisation, six yearly steps of every cluster, province and indicators)
@@ -26,6 +30,8 @@ public static class SingleThread
         var step = new List<double>();
         var init = new List<double>();
         var cpu = new List<double>();
+        var stepCpu = new List<double>();
+        var initCpu = new List<double>();
         int replication = 0;
         for (int r = 0; r < repetitions; r++)
         {
@@ -35,23 +41,32 @@ public static class SingleThread
             full.Add(perReplication * replicationsPerRepetition / clock.Elapsed.TotalSeconds);
             cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / replicationsPerRepetition);
 
-            double initSeconds = 0, stepSeconds = 0;
+            double initSeconds = 0, stepSeconds = 0, initCpuSeconds = 0, stepCpuSeconds = 0;
             for (int k = 0; k < replicationsPerRepetition; k++)
             {
+                double? cpu0 = ThreadCpu.Seconds();
                 clock.Restart();
                 var clusters = world.Clusters.Select(c => new ClusterPopulation(world, c, 1, replication)).ToArray();
                 initSeconds += clock.Elapsed.TotalSeconds;
+                double? cpu1 = ThreadCpu.Seconds();
                 clock.Restart();
                 for (int year = years.BaseYear + 1; year <= years.EndYear; year++)
                     foreach (var c in clusters) c.StepYear(year, BusyYear);
                 stepSeconds += clock.Elapsed.TotalSeconds;
+                double? cpu2 = ThreadCpu.Seconds();
+                initCpuSeconds += (cpu1 - cpu0) ?? double.NaN;
+                stepCpuSeconds += (cpu2 - cpu1) ?? double.NaN;
                 replication++;
             }
             step.Add(perReplication * replicationsPerRepetition / stepSeconds);
             init.Add((double)world.EnterpriseCount * replicationsPerRepetition / initSeconds);
+            stepCpu.Add(perReplication * replicationsPerRepetition / stepCpuSeconds);
+            initCpu.Add((double)world.EnterpriseCount * replicationsPerRepetition / initCpuSeconds);
         }
         double fullRate = Median.Of(full);
-        return new Rates(fullRate, Median.Of(step), Median.Of(init), perReplication / fullRate * 1000, Median.Of(cpu));
+        double? OrNull(double v) => double.IsFinite(v) ? v : null;
+        return new Rates(fullRate, Median.Of(step), Median.Of(init), perReplication / fullRate * 1000, Median.Of(cpu),
+            OrNull(Median.Of(stepCpu)), OrNull(Median.Of(initCpu)));
     }
 
     /// <summary>A year in which every agent acts (campaign offers, brain connections, both recognition batches), so the kernel takes every branch.</summary>

@@ -1,6 +1,6 @@
 namespace ZjSim.Model.Agents;
 
-/// <summary>Certified titles an enterprise can hold; bit flags so a batch stores them in one byte.</summary>
+/// <summary>Certified titles an enterprise can hold; bit flags, as the batch state packs them.</summary>
 [Flags]
 public enum Titles : byte
 {

@@ -19,6 +19,12 @@ internal sealed class BatchPlan
     /// <summary>[packed]: a candidate for the title's recognition, as <see cref="EnterpriseRules.IsSmartCandidate"/> decides.</summary>
     public bool[] SmartCandidate { get; } = new bool[PackedEnterprise.States];
     public bool[] FutureCandidate { get; } = new bool[PackedEnterprise.States];
+    /// <summary>
+    /// [packed]: what the state adds to a cluster's tally, one 12-bit field each (<see cref="TallyField"/>): connected,
+    /// smart factory, future factory, smart candidate, future candidate. The step kernel adds one word per enterprise
+    /// instead of five counters, and reads the start-of-year candidacy from the same word.
+    /// </summary>
+    public ulong[] TallyWord { get; } = new ulong[PackedEnterprise.States];
     /// <summary>[size·4 + l]: k below it draws a base-year level of at most l (cumulative shares, as the rule sums them).</summary>
     public ulong[] LevelThresholds { get; } = new ulong[8];
     /// <summary>[i]: k below it draws city i or an earlier one (the last city takes the rest).</summary>
@@ -42,6 +48,11 @@ internal sealed class BatchPlan
             var state = PackedEnterprise.Unpack(packed, FirstAboveSizeBand);
             SmartCandidate[packed] = EnterpriseRules.IsSmartCandidate(state, prm.SmartFactory);
             FutureCandidate[packed] = EnterpriseRules.IsFutureCandidate(state, prm.FutureFactory);
+            TallyWord[packed] = (ulong)((packed >> 8) & 1) << TallyField.Connected
+                | (ulong)((packed >> 9) & 1) << TallyField.Smart
+                | (ulong)((packed >> 10) & 1) << TallyField.Future
+                | (SmartCandidate[packed] ? 1UL : 0) << TallyField.SmartCandidate
+                | (FutureCandidate[packed] ? 1UL : 0) << TallyField.FutureCandidate;
         }
 
         foreach (SizeClass size in (ReadOnlySpan<SizeClass>)[SizeClass.AboveSize, SizeClass.KeySme])
@@ -67,6 +78,16 @@ internal sealed class BatchPlan
         }
 
         CityThresholds = world.CityCumulative.Take(world.CityCumulative.Length - 1).Select(DrawThreshold.Below).ToArray();
+        // The kernel counts the thresholds a draw reaches, which equals the rule's first-city search when they rise.
+        for (int i = 1; i < CityThresholds.Length; i++)
+            if (CityThresholds[i] < CityThresholds[i - 1]) throw new ArgumentException("city weights must not be negative");
         CityTier = world.CityTier;
     }
+}
+
+/// <summary>Bit offsets of the fields of <see cref="BatchPlan.TallyWord"/>; 12 bits hold a kernel chunk's count.</summary>
+internal static class TallyField
+{
+    public const int Connected = 0, Smart = 12, Future = 24, SmartCandidate = 36, FutureCandidate = 48;
+    public const ulong Mask = 0xFFF;
 }

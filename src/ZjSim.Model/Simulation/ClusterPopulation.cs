@@ -18,6 +18,7 @@ public sealed class ClusterPopulation
     private readonly ulong _seed;
     private readonly int _replication;
     private readonly ushort[] _packed;
+    private ulong[]? _hazardThresholds;   // the year's, rewritten each year (4 KB not allocated per cluster-year)
     private readonly bool _vectorised;
 
     public ClusterSpec Spec { get; }
@@ -38,6 +39,7 @@ public sealed class ClusterPopulation
         _vectorised = vectorised;
         Spec = spec;
         _packed = recycle?._packed.Length == spec.EnterpriseCount ? recycle._packed : GC.AllocateUninitializedArray<ushort>(spec.EnterpriseCount);
+        _hazardThresholds = recycle?._hazardThresholds;
         Core = new ClusterCore(world, spec, seed, replication, Initialize());
     }
 
@@ -70,14 +72,16 @@ public sealed class ClusterPopulation
         int baseYear = _world.Parameters.Years.BaseYear;
         var block0 = new PhiloxLanes(_seed, _replication, baseYear, Purpose.EnterpriseInit, 0);
         var block1 = new PhiloxLanes(_seed, _replication, baseYear, Purpose.EnterpriseInit, 1);
-        new InitKernel(_plan, block0, block1, Spec.AboveSizeCount, InitialTitles).Run(_packed, Spec.FirstEnterpriseId, _vectorised);
+        var block2 = new PhiloxLanes(_seed, _replication, baseYear, Purpose.EnterpriseInit, 2);
+        new InitKernel(_plan, block0, block1, Spec.AboveSizeCount, (packed, id) => InitialTitles(packed, id, block2)).Run(_packed, Spec.FirstEnterpriseId, _vectorised);
         return StepKernel.Tally(_packed, _plan);
     }
 
-    /// <summary>The titles held in the base year, for an enterprise eligible for a smart factory (the rule's own draws).</summary>
-    private int InitialTitles(int packed, int enterpriseId)
+    /// <summary>The titles held in the base year, for an enterprise eligible for a smart factory (the rule's own draws: block 2).</summary>
+    private int InitialTitles(int packed, int enterpriseId, PhiloxLanes block2)
     {
-        var (uSmart, uFuture) = new RandomStream(_seed, _replication, enterpriseId, _world.Parameters.Years.BaseYear, Purpose.EnterpriseInit).UniformPair(2);
+        var (a, b, c, d) = block2.Block(enterpriseId);
+        double uSmart = RandomStream.Unit53(a, b), uFuture = RandomStream.Unit53(c, d);
         var state = PackedEnterprise.Unpack(packed, _plan.FirstAboveSizeBand);
         state.Titles = EnterpriseRules.InitialTitles(state, uSmart, uFuture, _world);
         return PackedEnterprise.Pack(state);
@@ -89,20 +93,16 @@ public sealed class ClusterPopulation
     /// <summary><see cref="EnterpriseRules.Step"/> for every enterprise; returns the end-of-year tally.</summary>
     internal ClusterTally Step(StepContext ctx)
     {
-        var hazards = new ulong[StepContext.HazardEntries];
+        var hazards = _hazardThresholds ??= new ulong[StepContext.HazardEntries];
         for (int i = 0; i < hazards.Length; i++)
             hazards[i] = (i & PackedEnterprise.LevelMask) >= MaturityLevel.Future ? 0 : DrawThreshold.Below(ctx.Hazards[i]);
         var lanes = new PhiloxLanes(_seed, _replication, ctx.Year, Purpose.EnterpriseStep, 0);
+        // Block 1's word a, the rule's future-factory draw: made only for a candidate, so one block at a time.
+        var future = new PhiloxLanes(_seed, _replication, ctx.Year, Purpose.EnterpriseStep, 1);
+        ulong futureThreshold = DrawThreshold.Below32(ctx.FutureGrant);   // u = a·2⁻³² < p exactly when a < ⌈p·2³²⌉
         var kernel = new StepKernel(_plan, lanes, hazards, DrawThreshold.Below32(ctx.SmartGrant), DrawThreshold.Below32(ctx.Onboard),
-            enterpriseId => FutureDraw(enterpriseId, ctx));
+            enterpriseId => future.Block(enterpriseId).Item1 < futureThreshold);
         kernel.Run(_packed, Spec.FirstEnterpriseId, _vectorised);
         return kernel.ToTally();
-    }
-
-    /// <summary>The rule's future-factory draw, made only for a candidate (rare, so not batched).</summary>
-    private bool FutureDraw(int enterpriseId, StepContext ctx)
-    {
-        var (a, _, _, _) = new RandomStream(_seed, _replication, enterpriseId, ctx.Year, Purpose.EnterpriseStep).Words(1);
-        return RandomStream.Unit32(a) < ctx.FutureGrant;
     }
 }

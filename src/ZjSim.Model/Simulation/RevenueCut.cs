@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ZjSim.Model.Random;
 using ZjSim.Model.World;
 
@@ -26,9 +27,12 @@ internal sealed class RevenueCut
         _upper = line <= 0 ? 0 : FirstReaching(line * (1 + Margin));
     }
 
-    public bool Reaches(ulong k) => k >= _upper || (k >= _lower && Exact(k));
+    // One rarely taken branch, for the draws between the cuts; elsewhere k ≥ upper decides (a compare, not a branch).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Reaches(ulong k) => k - _lower < _upper - _lower ? Exact(k) : k >= _upper;
 
     /// <summary>The rule's own comparison, revenue ≥ line.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]   // rare: kept out of the kernel's loop
     public bool Exact(ulong k) => _revenue.Revenue(k * (1.0 / DrawThreshold.Always)) >= _line;
 
     /// <summary>Share of draws decided by the exact formula (for the benchmark's notes).</summary>

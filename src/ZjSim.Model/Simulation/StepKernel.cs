@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ZjSim.Model.Random;
 
 namespace ZjSim.Model.Simulation;
@@ -20,15 +21,25 @@ internal sealed class StepKernel
     private readonly ulong _smart, _connect;
     private readonly Func<int, bool> _futureDraw;
 
+    private readonly int[] _histogram = new int[128];   // [parity · 64 + band · 8 + level]
+
     /// <summary>End-of-year states by (band · 8 + level); connected, titles held, candidates for next year.</summary>
-    public int[] BandLevel { get; } = new int[64];
+    public int[] BandLevel
+    {
+        get
+        {
+            var sum = new int[64];
+            for (int i = 0; i < sum.Length; i++) sum[i] = _histogram[i] + _histogram[64 + i];
+            return sum;
+        }
+    }
     public int Connected { get; private set; }
     public int SmartFactories { get; private set; }
     public int FutureFactories { get; private set; }
     public int SmartCandidates { get; private set; }
     public int FutureCandidates { get; private set; }
 
-    /// <param name="futureDraw">enterprise id → whether its future-factory draw passes.</param>
+    /// <param name="futureDraw">enterprise id → whether its future-factory draw passes (asked only for a candidate).</param>
     public StepKernel(BatchPlan plan, PhiloxLanes lanes, ulong[] hazards, ulong smartThreshold32, ulong connectThreshold32, Func<int, bool> futureDraw)
     {
         _plan = plan;
@@ -43,41 +54,45 @@ internal sealed class StepKernel
     public void Run(Span<ushort> states, int firstEntity, bool vector)
     {
         var words = DrawWords.Rent();
-        Span<uint> a = words[..Chunk], b = words.Slice(Chunk, Chunk), c = words.Slice(2 * Chunk, Chunk), d = words.Slice(3 * Chunk, Chunk);
-        var hazards = _hazards;
-        var smartCandidate = _plan.SmartCandidate;
-        var futureCandidate = _plan.FutureCandidate;
-        var histogram = BandLevel;
-        int connected = 0, smart = 0, future = 0, smartCandidates = 0, futureCandidates = 0;
+        ref uint a = ref MemoryMarshal.GetReference(words);
+        ref uint b = ref Unsafe.Add(ref a, Chunk);
+        ref uint c = ref Unsafe.Add(ref a, 2 * Chunk);
+        ref uint d = ref Unsafe.Add(ref a, 3 * Chunk);
+        // Indexed by a packed state (< States) or its hazard bits (< 512), so no index is out of range.
+        ref ulong hazards = ref MemoryMarshal.GetArrayDataReference(_hazards);
+        ref ulong tallyWord = ref MemoryMarshal.GetArrayDataReference(_plan.TallyWord);
+        // Two histograms, even and odd enterprises: neighbours often share a (band, level), and incrementing one
+        // counter twice in a row waits for the first store.
+        ref int histogram = ref MemoryMarshal.GetArrayDataReference(_histogram);
+        ulong smartThreshold = _smart, connectThreshold = _connect;
+        const int SmartCandidateBit = TallyField.SmartCandidate, FutureCandidateBit = TallyField.FutureCandidate;
         for (int start = 0; start < states.Length; start += Chunk)
         {
             int n = Math.Min(Chunk, states.Length - start);
-            _lanes.FillWords(firstEntity + start, a[..n], b[..n], c[..n], d[..n], vector);
-            var chunk = states.Slice(start, n);
-            for (int i = 0; i < chunk.Length; i++)
+            _lanes.FillWords(firstEntity + start, words[..n], words.Slice(Chunk, n), words.Slice(2 * Chunk, n), words.Slice(3 * Chunk, n), vector);
+            ref ushort chunk = ref Unsafe.Add(ref MemoryMarshal.GetReference(states), start);
+            ulong tally = 0;   // the chunk's TallyWords summed: n ≤ 512 fits each 12-bit field
+            for (int i = 0; i < n; i++)
             {
-                int packed = chunk[i];
-                int next = packed;
-                if (PhiloxLanes.Bits53(a[i], b[i]) < hazards[packed & PackedEnterprise.HazardMask]) next++;   // level 4's hazards are 0
-                if (smartCandidate[packed] && c[i] < _smart) next |= PackedEnterprise.SmartFactory;
-                if ((packed & PackedEnterprise.Connected) == 0 && (packed & PackedEnterprise.LevelMask) != 0 && d[i] < _connect)
-                    next |= PackedEnterprise.Connected;
-                if (futureCandidate[packed] && _futureDraw(firstEntity + start + i)) next |= PackedEnterprise.FutureFactory;
-                chunk[i] = (ushort)next;
+                int packed = Unsafe.Add(ref chunk, i);
+                ulong word = Unsafe.Add(ref tallyWord, packed);
+                // The rule's four decisions on the start-of-year state, as 0/1 without branches (each is a coin toss).
+                int moves = PhiloxLanes.Bits53(Unsafe.Add(ref a, i), Unsafe.Add(ref b, i)) < Unsafe.Add(ref hazards, packed & PackedEnterprise.HazardMask) ? 1 : 0;   // level 4's hazards are 0
+                int smart = (int)(word >> SmartCandidateBit) & (Unsafe.Add(ref c, i) < smartThreshold ? 1 : 0);
+                int connects = (~packed >> 8) & ((packed & PackedEnterprise.LevelMask) != 0 ? 1 : 0) & (Unsafe.Add(ref d, i) < connectThreshold ? 1 : 0);
+                int next = (packed + moves) | (smart << 9) | (connects << 8);
+                if (((word >> FutureCandidateBit) & 1) != 0 && _futureDraw(firstEntity + start + i)) next |= PackedEnterprise.FutureFactory;
+                Unsafe.Add(ref chunk, i) = (ushort)next;
 
-                histogram[next & 0x3F]++;
-                connected += (next >> 8) & 1;
-                smart += (next >> 9) & 1;
-                future += (next >> 10) & 1;
-                smartCandidates += smartCandidate[next] ? 1 : 0;
-                futureCandidates += futureCandidate[next] ? 1 : 0;
+                Unsafe.Add(ref histogram, ((i & 1) << 6) | (next & 0x3F))++;
+                tally += Unsafe.Add(ref tallyWord, next);
             }
+            Connected += (int)((tally >> TallyField.Connected) & TallyField.Mask);
+            SmartFactories += (int)((tally >> TallyField.Smart) & TallyField.Mask);
+            FutureFactories += (int)((tally >> TallyField.Future) & TallyField.Mask);
+            SmartCandidates += (int)((tally >> TallyField.SmartCandidate) & TallyField.Mask);
+            FutureCandidates += (int)((tally >> TallyField.FutureCandidate) & TallyField.Mask);
         }
-        Connected += connected;
-        SmartFactories += smart;
-        FutureFactories += future;
-        SmartCandidates += smartCandidates;
-        FutureCandidates += futureCandidates;
     }
 
     /// <summary>A tally of packed states, as the kernel keeps it (the base year's).</summary>
