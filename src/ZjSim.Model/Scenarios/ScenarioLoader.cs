@@ -32,6 +32,11 @@ public static partial class ScenarioLoader
         string path = ResolvePath(nameOrPath, configDir);
         string defaultsPath = Path.Combine(configDir, ConfigDirectory.DefaultsFile);
         var defaults = ReadObject(defaultsPath);
+        // model.json's own groups first: a layer that sets a key inside a misplaced group (the calibration sets world.*)
+        // would otherwise take the blame for model.json's fault.
+        foreach (var (key, node) in defaults)
+            if (node is not JsonObject)
+                throw new ConfigException(defaultsPath, key, "must be an object of parameters");
         var layers = new List<Layer>();
         var file = ReadLayers(path, configDir, layers, []);
         foreach (var extra in options.Layers) ReadLayers(extra, configDir, layers, []);
@@ -40,9 +45,6 @@ public static partial class ScenarioLoader
 
         var merged = (JsonObject)defaults.DeepClone();
         foreach (var layer in layers) Merge(merged, layer.Overrides);
-        foreach (var (key, node) in defaults)
-            if (node is not JsonObject && merged[key] is not JsonObject)
-                throw new ConfigException(defaultsPath, key, "must be an object of parameters");
         foreach (var (key, node) in merged)
             if (node is not JsonObject)
                 throw new ConfigException(layers.LastOrDefault(l => l.Overrides.ContainsKey(key))?.File ?? defaultsPath, key, "must be an object of parameters");
