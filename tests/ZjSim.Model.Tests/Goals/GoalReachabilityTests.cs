@@ -3,28 +3,39 @@ namespace ZjSim.Model.Tests.Goals;
 /// <summary>
 /// No 2027 goal is decided by construction (issue 12): for each, one set of beliefs inside the priors under which the
 /// baseline meets it and one under which it misses it. Only parameters with a prior are set (GoalTrial refuses the
-/// rest), so the policy levers stay at the baseline's. Scale 0.05, a fixed seed and several replications; where the
-/// goal is met or missed in every replication the comment gives the median's distance from the target. Four goals
-/// (brains, smart and future factories, platforms) cannot be met in (nearly) every replication anywhere in the priors:
-/// their tests assert what the priors do reach and say which mechanism caps it.
+/// rest), so the policy levers stay at the baseline's. A fixed seed and a dozen replications at scale 0.05, except
+/// where a goal's margin is smaller than its noise there: title counts scale with the world, so their Binomial noise
+/// relative to the target grows as 1/√scale, and those tests run at province scale (a replication takes about 0.05 s).
+/// Each comment gives the margin. Two goals cannot be met in (nearly) every replication anywhere in the priors —
+/// platform coverage (every one of 56 clusters must succeed) and future factories (the batch caps the mean 16% above
+/// the target, within two sd of noise) — and their tests assert the share the priors' best corner reaches.
 /// </summary>
 public class GoalReachabilityTests
 {
     private const int Replications = 12;
-    /// <summary>Goals that are met only by chance even at the priors' best corner: more replications to read a share.</summary>
+    /// <summary>Goals met only in a share of replications even at the priors' best corner: more replications to read it.</summary>
     private const int ManyReplications = 30;
+    private const int FutureReplications = 40;
+    private const double ProvinceScale = 1.0;
+    /// <summary>Platform coverage does not scale with the world; 0.2 keeps a rising-star cluster's share at level ≥ 2 from being mostly sampling noise.</summary>
+    private const double PlatformScale = 0.2;
 
-    private static GoalOutcome Run(string goal, Dictionary<string, double> settings, int replications = Replications) =>
-        GoalTrial.Run(goal, settings, replications);
+    private static GoalOutcome Run(string goal, Dictionary<string, double> settings, int replications = Replications, double scale = GoalTrial.Scale) =>
+        GoalTrial.Run(goal, settings, replications, scale);
 
     private static void MetInEvery(GoalOutcome o) => Assert.True(o.Met == o.Replications, $"expected met in every replication; {o}");
     private static void MissedInEvery(GoalOutcome o) => Assert.True(o.Met == 0, $"expected missed in every replication; {o}");
 
-    /// <summary>Everything that raises the share at level ≥ 2, each at the favourable end of its prior.</summary>
+    /// <summary>
+    /// Everything that raises the share at level ≥ 2 in the rising-star (manufacturing) clusters, each at the favourable
+    /// end of its prior, with as many clusters as the priors allow starting with a platform and the county clusters kept
+    /// under 10 billion (no growth, no productivity effect).
+    /// </summary>
     private static Dictionary<string, double> FastLevelTwo() => new()
     {
         ["world.above_size_enterprises"] = 65000,
-        ["world.key_sme_enterprises"] = 300000,
+        // Key SMEs start lower (13% at level ≥ 2 against 27%): fewer of them raise the clusters' share.
+        ["world.key_sme_enterprises"] = 100000,
         ["adoption.p[0].above_size"] = 0.1,
         ["adoption.p[0].key_sme"] = 0.08,
         ["adoption.q[0]"] = 0.8,
@@ -33,27 +44,21 @@ public class GoalReachabilityTests
         ["adoption.q[1]"] = 0.4,
         // β = 0: with β > 0 the key SMEs, whose revenue lies below the size line, adopt more slowly.
         ["adoption.revenue_elasticity"] = 0,
-        ["adoption.sector_p_multiplier.digital"] = 1.6,
-        ["adoption.sector_p_multiplier.chemicals"] = 1.3,
-        ["adoption.sector_p_multiplier.textiles"] = 1.2,
-        ["adoption.sector_p_multiplier.light_industry"] = 1.1,
-        ["adoption.city_tier_multiplier[1]"] = 1.0,
-        ["adoption.city_tier_multiplier[2]"] = 1.0,
         ["adoption.sector_peer_weight"] = 0.6,
         ["adoption.platform_boost"] = 0.05,
         ["adoption.level_boost_weight[1]"] = 0.9,
         ["platforms.initial_share.characteristic"] = 0.9,
         ["platforms.initial_share.rising_star"] = 0.6,
-        ["platforms.demand_effect"] = 0.6,
-        ["brains.onboarding_capacity"] = 1200,
         ["brains.boost"] = 0.12,
         ["brains.half_network"] = 2000,
+        ["cluster_output.growth.county"] = 0.0,
+        ["cluster_output.adoption_elasticity"] = 0.0,
     };
 
     [Fact]
     public void Digital_economy_value_follows_the_digitalisation_the_agents_do_not_build()
     {
-        // At 14% a year the rest of the economy carries the total to about 7,700 (10% above 7,000); at 4%, to about 5,500.
+        // At 14% a year the rest of the economy carries the total to about 7,800 (11% above 7,000); at 4%, to about 5,300.
         var meet = Run("digital_economy_value", new() { ["value_added.other_growth"] = 0.14 });
         var miss = Run("digital_economy_value", new() { ["value_added.other_growth"] = 0.04 });
         MetInEvery(meet);
@@ -65,6 +70,8 @@ public class GoalReachabilityTests
     [Fact]
     public void Core_industry_value_follows_the_digital_sectors_output_growth()
     {
+        // Core industries are a fixed ratio of the digital sector's output: at 0.1 added growth they end near 2,170
+        // (35% above 1,600), at 0 near 1,270; the output noise moves the medians by a few per cent.
         var meet = Run("core_industry_value", new() { ["cluster_output.digital_growth"] = 0.1 });
         var miss = Run("core_industry_value", new() { ["cluster_output.digital_growth"] = 0.0 });
         MetInEvery(meet);
@@ -113,7 +120,8 @@ public class GoalReachabilityTests
     [Fact]
     public void Innovation_achievements_follow_the_yield_of_a_project()
     {
-        // About 197 projects a year over six years: 0.2 yields about 236 (150 needs 0.127), 0.05 about 59.
+        // About 210 × 0.99 = 208 projects a year over six years, 1,247 in all: 0.2 yields about 250 (150 needs 0.12),
+        // 0.05 about 62. Binomial noise on 250 is about 14, so both sides are many standard deviations from 150.
         var meet = Run("innovation_achievements", new() { ["science.achievement_yield"] = 0.2 });
         var miss = Run("innovation_achievements", new() { ["science.achievement_yield"] = 0.05 });
         MetInEvery(meet);
@@ -123,87 +131,106 @@ public class GoalReachabilityTests
     }
 
     [Fact]
-    public void Science_projects_are_met_only_when_every_planned_project_is_launched()
+    public void Science_projects_are_met_when_nearly_every_planned_project_is_launched()
     {
-        // The baseline plans exactly 200 a year and the goal wants 200 in the least of six years: it is met only at
-        // realisation = 1, the top of its prior (below it, every one of 1,200 projects must be launched: r^1200).
-        var meet = Run("science_projects", new() { ["science.realisation"] = 1.0 });
-        var miss = Run("science_projects", new() { ["science.realisation"] = 0.99 });
+        // The baseline plans 210 a year (policy) and the goal wants 200 in the least of six years. At realisation 0.99
+        // a year launches Binomial(210, 0.99): mean 207.9, sd 1.4, so 200 is 5.5 sd below it in every year. At 0.93 the
+        // mean is 195.3, sd 3.7: a year reaches 200 with about 10%, all six with about 10⁻⁶.
+        var meet = Run("science_projects", new() { ["science.realisation"] = 0.99 });
+        var miss = Run("science_projects", new() { ["science.realisation"] = 0.93 });
         MetInEvery(meet);
         MissedInEvery(miss);
-        Assert.All(meet.Values, v => Assert.Equal(200, v));
+        Assert.True(meet.Values.Min() >= meet.Target + 3, meet.ToString());
+        Assert.True(miss.Values.Max() <= miss.Target - 3, miss.ToString());
     }
 
     [Fact]
-    public void Industry_brains_reach_50_only_near_the_priors_best_corner()
+    public void Industry_brains_reach_50_when_demand_launches_them_and_never_on_the_plan_alone()
     {
-        // The plan gives at most 30 + 6 × 2 = 42; the rest must come from demand, one launch per sector a year at most,
-        // once a sector's enterprises at level ≥ 2 pass demand_enterprises per brain. Only with every belief that raises
-        // the share at level ≥ 2 at its favourable end does demand launch the eight more, and then not always.
-        var corner = FastLevelTwo();
-        corner["brains.delivery_probability"] = 1.0;
-        corner["brains.demand_enterprises"] = 4000;
-        corner["brains.demand_probability"] = 0.8;
-        var meet = Run("industry_brains", corner, ManyReplications);
-        var miss = Run("industry_brains", new() { ["brains.delivery_probability"] = 0.6 });
-        Assert.True(meet.Met >= ManyReplications / 2 && meet.Median >= meet.Target, $"expected met in most replications; {meet}");
+        // The plan gives at most 30 + 6 × 2 = 42. The rest comes from demand: a sector launches one a year (with
+        // demand_probability) while its enterprises at level ≥ 2 support more brains than it has, one per
+        // demand_enterprises. About 41,000 enterprises were at level ≥ 2 in 2021: at 1,000 per brain they support over
+        // 40 against 30 built, so the five sectors launch from 2022 on and the count ends near 60. At 4,000 per brain
+        // they support about 10-20, below the 30 built, so no sector launches one and the plan alone cannot reach 50.
+        var meet = Run("industry_brains", new()
+        {
+            ["brains.demand_enterprises"] = 1000, ["brains.demand_probability"] = 0.8, ["brains.delivery_probability"] = 1.0,
+        });
+        var miss = Run("industry_brains", new() { ["brains.demand_enterprises"] = 4000, ["brains.delivery_probability"] = 0.6 });
+        MetInEvery(meet);
         MissedInEvery(miss);
+        Assert.True(meet.Values.Min() >= meet.Target + 5, meet.ToString());
         Assert.True(miss.Values.Max() <= 42, miss.ToString());
     }
 
     [Fact]
-    public void Platform_coverage_is_met_only_by_chance_even_at_the_priors_best_corner()
+    public void Platform_coverage_is_met_in_most_replications_at_the_priors_best_corner_and_missed_without_demand()
     {
-        // Every one of about 56 clusters over 10 billion must gain a platform by 2027; a rising star without one gains
-        // it with 0.08 (the programme, a lever) + demand_effect × its share at level ≥ 2 a year. At the best corner each
-        // still misses with a few per cent, and all 56 together rarely succeed.
+        // Every one of 56 clusters over 10 billion must have a platform by 2027. With initial_share.rising_star = 0.6
+        // about 15 of the 37 rising stars start without one; each gains it with min(1, 0.08 (the programme, a lever) +
+        // demand_effect × its share at level ≥ 2) a year. At demand_effect = 1 and every belief that raises that share at
+        // its favourable end, a cluster still misses all six years with about 1-2%, so all 15 succeed in about 3/4 of
+        // replications (22-23 of 30 here, at scale 0.2 and at province scale alike); no setting inside the priors
+        // makes it (nearly) certain. Without demand (demand_effect = 0) a rising star gains one with 1 − 0.92⁶ = 39%
+        // over the six years and coverage ends near 0.77.
         var corner = FastLevelTwo();
-        corner["cluster_output.growth.county"] = 0.0;
-        var meet = Run("platform_coverage_10b", corner, ManyReplications);
-        var miss = Run("platform_coverage_10b", new() { ["platforms.demand_effect"] = 0.0 });
-        Assert.True(meet.Met >= 1 && meet.Median >= 0.95, $"expected met in some replications; {meet}");
+        corner["platforms.demand_effect"] = 1.0;
+        var meet = Run("platform_coverage_10b", corner, ManyReplications, PlatformScale);
+        var miss = Run("platform_coverage_10b", new() { ["platforms.demand_effect"] = 0.0 }, Replications, PlatformScale);
+        Assert.True(meet.Met >= ManyReplications / 2 && meet.Median >= meet.Target, $"expected met in most replications; {meet}");
         MissedInEvery(miss);
+        Assert.True(miss.Median < 0.9, miss.ToString());
     }
 
     [Fact]
-    public void Smart_factories_are_a_coin_flip_anywhere_in_the_priors()
+    public void Smart_factories_are_met_when_eligible_firms_apply_and_missed_when_few_do()
     {
-        // Recognition grants Binomial(candidates, batch / candidates): its mean is the batch when the pool is deep,
-        // so the count's mean is at most 263 + 6 × 160 = 1,223 (61.15 here against 60), with noise of about √batch a
-        // year. The pool stays deep even at the unfavourable corner, since the 2021 level shares (which have no prior)
-        // already put about 1,200 enterprises at level ≥ 2 with revenue over 400 million yuan.
-        var favourable = Run("smart_factories", new()
+        // Recognition grants each candidate min(application_rate, batch / candidates). When enterprises apply readily
+        // the batch binds and the count's mean is about 263 + 6 × 170 = 1,283 against 1,200, with Binomial noise of
+        // sd ≈ 30 at province scale: 2.8 sd of margin (the median here is about 1,290, the least of 12 about 1,245).
+        // At scale 0.05 the same margin, 4.2 against 60, is under one sd (about 7): at most about 3/4 of replications
+        // meet it there, so this test runs at province scale, which takes well under a second. With investment 0.1 of
+        // revenue (so 400 million yuan of revenue) the pool is thin; at application_rate 0.03 demand binds instead of
+        // the batch and the count ends near 540.
+        var meet = Run("smart_factories", new()
         {
-            ["world.revenue.investment_ratio"] = 0.5, ["adoption.p[1].above_size"] = 0.06, ["adoption.q[1]"] = 0.4,
-        }, ManyReplications);
-        var unfavourable = Run("smart_factories", new()
+            ["smart_factory.application_rate"] = 0.4, ["world.revenue.investment_ratio"] = 0.1,
+        }, Replications, ProvinceScale);
+        var miss = Run("smart_factories", new()
         {
-            ["world.revenue.investment_ratio"] = 0.1, ["world.revenue.sigma"] = 1.0, ["world.above_size_enterprises"] = 65000,
-            ["adoption.p[1].above_size"] = 0.005, ["adoption.q[1]"] = 0.02, ["adoption.platform_boost"] = 0, ["brains.boost"] = 0,
-        }, ManyReplications);
-        Assert.True(favourable.Met > 0 && favourable.Missed > 0, favourable.ToString());
-        Assert.True(unfavourable.Met > 0 && unfavourable.Missed > 0, unfavourable.ToString());
-        Assert.True(favourable.Met >= unfavourable.Met, $"{favourable}; {unfavourable}");
+            ["smart_factory.application_rate"] = 0.03, ["world.revenue.investment_ratio"] = 0.1,
+        }, Replications, ProvinceScale);
+        MetInEvery(meet);
+        MissedInEvery(miss);
+        Assert.True(meet.Median >= meet.Target + 50, meet.ToString());
+        Assert.True(miss.Median < 0.6 * miss.Target, miss.ToString());
     }
 
     [Fact]
-    public void Future_factories_are_missed_with_a_shallow_pool_and_met_only_by_chance_with_a_deep_one()
+    public void Future_factories_are_met_in_most_replications_with_a_deep_pool_and_missed_with_few_applicants()
     {
-        // The same cap: 32 + 6 × 12 = 104 against 100 (5.2 here against 5). A deep pool (investment 0.5 of revenue,
-        // fast moves to levels 2 and 3) makes the goal a coin flip; a shallow one (investment 0.1, so revenue over a
-        // billion, and a thin revenue tail) misses it.
+        // The batch caps the count's mean at 32 + 6 × 14 = 116 against 100, with Binomial noise of sd ≈ 10 at province
+        // scale even when the pool is deep: at best about 95% of replications meet it, and the pool (smart factories at
+        // level ≥ 3 investing 100 million) is not deep enough to fill every batch anywhere in the priors. Its best
+        // corner found — investment 0.5 of revenue, fewer and so larger above-size firms (45,000 for the same total
+        // revenue), every belief that moves enterprises to level 3 at its favourable end, both titles' application
+        // rates at the top — meets it in 29 of 40 (median 104). At scale 0.05 the same corner meets 5 in 23 of 40. With
+        // investment 0.1 (revenue over a billion) and application_rate 0.05 the count ends near 28.
         var meet = Run("future_factories", new()
         {
-            ["world.revenue.investment_ratio"] = 0.5, ["adoption.p[1].above_size"] = 0.06, ["adoption.q[1]"] = 0.4,
-            ["adoption.p[2].above_size"] = 0.03, ["adoption.q[2]"] = 0.2,
-        }, ManyReplications);
+            ["future_factory.application_rate"] = 0.8, ["smart_factory.application_rate"] = 0.4,
+            ["world.revenue.investment_ratio"] = 0.5, ["world.above_size_enterprises"] = 45000,
+            ["adoption.p[2].above_size"] = 0.03, ["adoption.q[2]"] = 0.2, ["adoption.level_boost_weight[2]"] = 0.5,
+            ["adoption.platform_boost"] = 0.05, ["brains.boost"] = 0.12, ["brains.half_network"] = 2000,
+        }, FutureReplications, ProvinceScale);
         var miss = Run("future_factories", new()
         {
-            ["world.revenue.investment_ratio"] = 0.1, ["world.revenue.sigma"] = 1.0,
-            ["adoption.p[1].above_size"] = 0.005, ["adoption.q[1]"] = 0.02, ["adoption.p[2].above_size"] = 0.001, ["adoption.q[2]"] = 0.01,
-        }, ManyReplications);
-        Assert.True(meet.Met >= ManyReplications / 4, $"expected met in a quarter or more; {meet}");
-        Assert.True(miss.Met <= 1, $"expected missed in (nearly) every replication; {miss}");
+            ["future_factory.application_rate"] = 0.05, ["world.revenue.investment_ratio"] = 0.1,
+        }, Replications, ProvinceScale);
+        // 29 of 40 observed; 20 is three Binomial(40, 0.72) sd below it.
+        Assert.True(meet.Met >= FutureReplications / 2 && meet.Median >= meet.Target, $"expected met in most replications; {meet}");
+        MissedInEvery(miss);
+        Assert.True(miss.Median < 0.5 * miss.Target, miss.ToString());
     }
 
     [Fact]
