@@ -1,27 +1,39 @@
 using ZjSim.GrainInterfaces;
+using ZjSim.Model.Agents;
 
 namespace ZjSim.Grains;
 
 /// <summary>
 /// An industry brain of a lane, in every replication of the lane's current batch. Its records are a pure function of
-/// the replication, so they live in memory only: a lost silo loses nothing a retried batch does not make again, and a
-/// finished lane releases them (nothing stays behind in a long-lived silo).
+/// the replication, so they live in memory only: a lost silo loses nothing a retried batch does not make again (the
+/// replication that finds its record gone fails and the batch starts over), and a finished lane releases them.
 /// </summary>
 internal sealed class IndustryBrainGrain : Grain, IIndustryBrainGrain
 {
-    private readonly Dictionary<int, BrainLaunch> _launches = [];
+    private readonly Dictionary<int, (BrainRecord Record, int Year)> _records = [];
     private int _batch = -1;
 
-    public Task Launch(int batch, Immutable<BrainLaunch[]> launches)
+    public Task<Immutable<BrainRecord[]>> Step(int batch, int year, Immutable<BrainYear[]> work)
     {
-        if (batch != _batch) { _launches.Clear(); _batch = batch; }
-        foreach (var launch in launches.Value) _launches.TryAdd(launch.Replication, launch);   // a retried launch keeps the first
-        return Task.CompletedTask;
+        if (batch != _batch) { _records.Clear(); _batch = batch; }
+        var records = new BrainRecord[work.Value.Length];
+        for (int i = 0; i < records.Length; i++)
+        {
+            var w = work.Value[i];
+            if (w.LaunchedSector >= 0)
+                _records[w.Replication] = (new BrainRecord(w.LaunchedSector, year, 0), year);
+            else if (!_records.TryGetValue(w.Replication, out var held))
+                throw new ReplicationStateLostException($"brain grain {this.GetPrimaryKeyString()} holds no brain of replication {w.Replication}");
+            else if (held.Year < year)   // a retried call of the same year adds nothing twice
+                _records[w.Replication] = (held.Record.Connect(w.Connected), year);
+            records[i] = _records[w.Replication].Record;
+        }
+        return Task.FromResult(records.AsImmutable());
     }
 
     public Task Release()
     {
-        _launches.Clear();
+        _records.Clear();
         DeactivateOnIdle();
         return Task.CompletedTask;
     }

@@ -1,6 +1,7 @@
-using ZjSim.Model.Rules;
 using ZjSim.GrainInterfaces;
 using ZjSim.Model;
+using ZjSim.Model.Agents;
+using ZjSim.Model.Rules;
 using ZjSim.Model.Simulation;
 
 namespace ZjSim.Grains;
@@ -8,7 +9,7 @@ namespace ZjSim.Grains;
 /// <summary>
 /// The replications of one lane batch, each following its own <see cref="YearSchedule"/>, made to share their calls:
 /// every replication's request to start or step the clusters waits until all of the batch have made theirs, then one
-/// call per cluster grain carries them all, and the brains launched that year go with it (one call per brain number).
+/// call per cluster grain carries them all; the brains' year likewise, one call per brain number.
 /// Results do not depend on the batch: each replication's draws are keyed by its number, and its reports come back
 /// to it alone, in cluster order. Runs on the lane grain's turn-based scheduler, so no locking is needed.
 /// </summary>
@@ -17,8 +18,11 @@ internal sealed class LaneBatch(IGrainFactory grains, Immutable<RunRequest> requ
 {
     private readonly TaskCompletionSource<IReadOnlyList<ClusterReport>>[] _waiting = new TaskCompletionSource<IReadOnlyList<ClusterReport>>[replications.Length];
     private readonly IReadOnlyList<ClusterDirective>?[] _served = new IReadOnlyList<ClusterDirective>?[replications.Length];
-    private readonly List<(int Brain, BrainLaunch Launch)> _launches = [];
-    private int _arrived, _year;
+    private readonly TaskCompletionSource<IReadOnlyList<BrainRecord>>?[] _brainWaiting = new TaskCompletionSource<IReadOnlyList<BrainRecord>>?[replications.Length];
+    private readonly (IReadOnlyList<int> Launched, IReadOnlyList<long> Connections)[] _brainWork = new (IReadOnlyList<int>, IReadOnlyList<long>)[replications.Length];
+    /// <summary>[k]: brains replication k has, numbered 0..n−1 in the lane's brain grains.</summary>
+    private readonly int[] _brains = new int[replications.Length];
+    private int _arrived, _year, _brainArrived, _brainYear;
     private Exception? _failed;
 
     public int Count => replications.Length;
@@ -31,10 +35,22 @@ internal sealed class LaneBatch(IGrainFactory grains, Immutable<RunRequest> requ
 
     public Task<IReadOnlyList<ClusterReport>> Step(int k, int year, IReadOnlyList<ClusterDirective> served) => Arrive(k, year, served);
 
-    /// <summary>Launches wait for the year's cluster call; the clusters' steps do not depend on them.</summary>
-    public void Launch(int k, int year, int firstBrain, IReadOnlyList<int[]> launches)
+    /// <summary>Brain grains numbered below this hold some replication's brain (for the lane to release).</summary>
+    public int BrainsUsed { get; private set; }
+
+    /// <summary>Replication k's brain year (<see cref="IReplicationHost.StepBrains"/>), gathered with the others'.</summary>
+    public Task<IReadOnlyList<BrainRecord>> StepBrains(int k, int year, IReadOnlyList<int> launched, IReadOnlyList<long> connections)
     {
-        for (int b = 0; b < launches.Count; b++) _launches.Add((firstBrain + b, new BrainLaunch(replications[k], year, launches[b])));
+        if (_failed is not null) return Task.FromException<IReadOnlyList<BrainRecord>>(_failed);
+        if (_brainWaiting[k] is not null) throw new InvalidOperationException($"replication {replications[k]} asked twice for the brains' year");
+        if (_brainArrived > 0 && year != _brainYear) throw new InvalidOperationException($"replication {replications[k]} asked for brains in {year} while the batch is at {_brainYear}");
+        if (connections.Count > _brains[k]) throw new ArgumentException($"replication {replications[k]} gave connections for {connections.Count} brains; it has {_brains[k]}");
+        _brainYear = year;
+        _brainWork[k] = (launched, connections);
+        var waiting = new TaskCompletionSource<IReadOnlyList<BrainRecord>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _brainWaiting[k] = waiting;
+        if (++_brainArrived == replications.Length) _ = CallBrains();
+        return waiting.Task;
     }
 
     /// <summary>A replication failed outside the calls: the others must not wait for it.</summary>
@@ -42,6 +58,45 @@ internal sealed class LaneBatch(IGrainFactory grains, Immutable<RunRequest> requ
     {
         _failed ??= e;
         foreach (var w in _waiting) w?.TrySetException(e);
+        foreach (var w in _brainWaiting) w?.TrySetException(e);
+    }
+
+    /// <summary>One call per brain number for the batch's year; each replication gets its brains' records back, by number.</summary>
+    private async Task CallBrains()
+    {
+        var waiting = (TaskCompletionSource<IReadOnlyList<BrainRecord>>?[])_brainWaiting.Clone();
+        var work = ((IReadOnlyList<int> Launched, IReadOnlyList<long> Connections)[])_brainWork.Clone();
+        Array.Clear(_brainWaiting);
+        _brainArrived = 0;
+        int year = _brainYear;
+        try
+        {
+            int total = 0;
+            for (int k = 0; k < work.Length; k++) total = Math.Max(total, _brains[k] + work[k].Launched.Count);
+            var perBrain = Enumerable.Range(0, total).Select(_ => new List<(int K, BrainYear Year)>()).ToArray();
+            for (int k = 0; k < work.Length; k++)
+            {
+                for (int b = 0; b < _brains[k]; b++)
+                    perBrain[b].Add((k, new BrainYear(replications[k], -1, b < work[k].Connections.Count ? work[k].Connections[b] : 0)));
+                for (int j = 0; j < work[k].Launched.Count; j++)
+                    perBrain[_brains[k] + j].Add((k, new BrainYear(replications[k], work[k].Launched[j], 0)));
+            }
+            BrainsUsed = Math.Max(BrainsUsed, total);
+            var results = await Task.WhenAll(perBrain.Select((entries, b) => grains.GetGrain<IIndustryBrainGrain>(GrainKeys.Brain(laneKey, attempt, b))
+                .Step(batchNumber, year, entries.Select(e => e.Year).ToArray().AsImmutable())));
+            var records = work.Select((w, k) => new BrainRecord[_brains[k] + w.Launched.Count]).ToArray();
+            for (int b = 0; b < total; b++)
+                for (int i = 0; i < perBrain[b].Count; i++) records[perBrain[b][i].K][b] = results[b].Value[i];
+            for (int k = 0; k < waiting.Length; k++)
+            {
+                _brains[k] = records[k].Length;
+                waiting[k]!.SetResult(records[k]);
+            }
+        }
+        catch (Exception e)
+        {
+            foreach (var w in waiting) w?.TrySetException(e);
+        }
     }
 
     private Task<IReadOnlyList<ClusterReport>> Arrive(int k, int year, IReadOnlyList<ClusterDirective>? served)
@@ -62,10 +117,8 @@ internal sealed class LaneBatch(IGrainFactory grains, Immutable<RunRequest> requ
     {
         var waiting = (TaskCompletionSource<IReadOnlyList<ClusterReport>>[])_waiting.Clone();
         var served = (IReadOnlyList<ClusterDirective>?[])_served.Clone();
-        var launches = _launches.ToArray();
         Array.Clear(_waiting);
         Array.Clear(_served);
-        _launches.Clear();
         _arrived = 0;
         try
         {
@@ -78,10 +131,7 @@ internal sealed class LaneBatch(IGrainFactory grains, Immutable<RunRequest> requ
             }
             else
             {
-                var brains = launches.GroupBy(l => l.Brain).Select(g =>
-                    grains.GetGrain<IIndustryBrainGrain>(GrainKeys.Brain(laneKey, attempt, g.Key)).Launch(batchNumber, g.Select(l => l.Launch).ToArray().AsImmutable()));
                 var steps = clusters.Select((g, i) => g.Step(_year, served.Select(s => s![i]).ToArray().AsImmutable())).ToArray();
-                await Task.WhenAll(brains);
                 byCluster = (await Task.WhenAll(steps)).Select(s => s.Value).ToArray();
             }
             for (int k = 0; k < waiting.Length; k++)

@@ -12,7 +12,7 @@ namespace ZjSim.Grains;
 /// <summary>
 /// A lane of a run: batches of replications one after another on the same cluster grains. The replications of a batch
 /// each follow the model's <see cref="YearSchedule"/> and share their calls (<see cref="LaneBatch"/>): one call per
-/// cluster-year for the whole batch, brain launches to brain grains. Then the goals are checked and the batch's
+/// cluster-year for the whole batch, one call per brain grain and year. Then the goals are checked and the batch's
 /// outcomes go to the aggregator in one call. Each replication is traced as a replication span with a span per year
 /// and a goal-check span.
 /// A replication is a pure function of (request, replication): when any of its grains dies with a silo, the run grain
@@ -138,11 +138,11 @@ internal sealed class LaneGrain(IGrainFactory grains, WorldCache worlds) : Grain
         public async ValueTask<IReadOnlyList<ClusterReport>> StepClusters(int year, IReadOnlyList<ZjSim.Model.Rules.ClusterDirective> directives) =>
             await batch.Step(k, year, directives);
 
-        public ValueTask LaunchBrains(int year, int firstBrain, IReadOnlyList<int[]> launches)
+        public async ValueTask<IReadOnlyList<ZjSim.Model.Agents.BrainRecord>> StepBrains(int year, IReadOnlyList<int> launchedSectors, IReadOnlyList<long> connectionsByBrain)
         {
-            for (int b = 0; b < launches.Count; b++) brainsUsed.Add(firstBrain + b);
-            batch.Launch(k, year, firstBrain, launches);
-            return ValueTask.CompletedTask;
+            var records = await batch.StepBrains(k, year, launchedSectors, connectionsByBrain);
+            for (int b = 0; b < records.Count; b++) brainsUsed.Add(b);
+            return records;
         }
 
         public void YearBegins(int year) =>

@@ -92,3 +92,13 @@ public sealed class EnterpriseStateConverter : IConverter<EnterpriseState, Enter
     public EnterpriseStateSurrogate ConvertToSurrogate(in EnterpriseState v) =>
         new((byte)v.Size, v.Level, (byte)v.Titles, v.Revenue, v.Band, v.City, v.CityTier, v.Onboarded, v.ReachesSmart, v.ReachesFuture);
 }
+
+[GenerateSerializer, Immutable, Alias("ZjSim.BrainRecord")]
+public readonly record struct BrainRecordSurrogate([property: Id(0)] int Sector, [property: Id(1)] int LaunchYear, [property: Id(2)] long Connected);
+
+[RegisterConverter]
+public sealed class BrainRecordConverter : IConverter<BrainRecord, BrainRecordSurrogate>
+{
+    public BrainRecord ConvertFromSurrogate(in BrainRecordSurrogate s) => new(s.Sector, s.LaunchYear, s.Connected);
+    public BrainRecordSurrogate ConvertToSurrogate(in BrainRecord v) => new(v.Sector, v.LaunchYear, v.Connected);
+}

@@ -13,8 +13,12 @@ public interface IReplicationHost
     /// <summary>Steps every cluster one year; <paramref name="directives"/>[i] is what the province's agents hand cluster i.</summary>
     ValueTask<IReadOnlyList<ClusterReport>> StepClusters(int year, IReadOnlyList<Rules.ClusterDirective> directives);
 
-    /// <summary>Brains launched this year, numbered from <paramref name="firstBrain"/>, each with the clusters of its sector.</summary>
-    ValueTask LaunchBrains(int year, int firstBrain, IReadOnlyList<int[]> launches) => ValueTask.CompletedTask;
+    /// <summary>
+    /// The brains' year: each brain adds the enterprises it connected last year (<paramref name="connectionsByBrain"/>,
+    /// by brain number), the brains launched this year (their sectors) are added after the others, and every brain's
+    /// record comes back by number. The replication reads the brains' state from here, where the brains hold it.
+    /// </summary>
+    ValueTask<IReadOnlyList<Agents.BrainRecord>> StepBrains(int year, IReadOnlyList<int> launchedSectors, IReadOnlyList<long> connectionsByBrain);
 
     /// <summary>A year begins (the base year included): a place for tracing.</summary>
     void YearBegins(int year) { }

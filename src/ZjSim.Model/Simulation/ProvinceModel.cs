@@ -16,7 +16,7 @@ public sealed class ProvinceModel
     private readonly ulong _seed;
     private readonly int _replication;
     private readonly GovernmentAgent _government;
-    private BrainNetwork? _brains;
+    private readonly BrainNetwork _brains;
     private double _coreRatio, _other, _gdp;
     private int _achievements;
 
@@ -26,16 +26,27 @@ public sealed class ProvinceModel
         _seed = seed;
         _replication = replication;
         _government = new GovernmentAgent(world);
+        _brains = new BrainNetwork(world, seed, replication);
     }
 
-    public int Brains => _brains?.Count ?? 0;
+    public int Brains => _brains.Count;
 
-    /// <summary>The year's plan: each cluster's directive, and the sectors of the brains launched.</summary>
-    public (ClusterDirective[] Directives, IReadOnlyList<int> Launches) PlanYear(int year, IReadOnlyList<ClusterReport> start)
+    /// <summary>The enterprises each brain connected in the last year stepped (by brain number), for the brains to add.</summary>
+    public long[] Connections { get; private set; } = [];
+
+    /// <summary>The base year's brains, as the sectors they serve.</summary>
+    public IReadOnlyList<int> InitialBrains(IReadOnlyList<ClusterReport> baseYear) => _brains.Initial(baseYear);
+
+    /// <summary>The year's launches, as the sectors they serve (the plan's deliveries, then demand).</summary>
+    public IReadOnlyList<int> LaunchBrains(int year, IReadOnlyList<ClusterReport> start) => _brains.Launch(year, start);
+
+    /// <summary>Reads the brains' records back from where they are held.</summary>
+    public void ReadBrains(IReadOnlyList<Agents.BrainRecord> records) => _brains.Read(records);
+
+    /// <summary>The year's directive for each cluster, from the start-of-year reports and the brains as read.</summary>
+    public ClusterDirective[] PlanYear(int year, IReadOnlyList<ClusterReport> start)
     {
-        var brains = _brains ?? throw new InvalidOperationException("the base year must be stepped first");
-        var launches = brains.Launch(year, start);
-        var (onboard, effect) = brains.Service(start);
+        var (onboard, effect) = _brains.Service(start);
         var campaign = _government.Campaign(year, start);
         var (smart, future) = _government.Recognition(year, start);
         var sectorShares = SectorShares(start);
@@ -45,11 +56,9 @@ public sealed class ProvinceModel
             int s = _world.Clusters[i].SectorIndex;
             directives[i] = new ClusterDirective(sectorShares[s], effect[s], onboard[s], campaign, smart, future);
         }
-        return (directives, launches);
+        return directives;
     }
 
-    /// <summary>Clusters of a sector: the ones a brain launched for it serves.</summary>
-    public int[] ClustersOf(int sector) => _world.Clusters.Where(c => c.SectorIndex == sector).Select(c => c.Index).ToArray();
 
     /// <summary>
     /// Combines the year's cluster reports (index order) and steps the province's flows. In the base year the flows
@@ -92,7 +101,6 @@ public sealed class ProvinceModel
         double projects = double.NaN, achievements = double.NaN;
         if (year == prm.Years.BaseYear)
         {
-            _brains = new BrainNetwork(_world, _seed, _replication, reports);
             _coreRatio = digitalOutput > 0 ? v.CoreIndustryInitial / digitalOutput : 0;
             // What the agents do not build: the rest of the base year's digital economy (never below 0).
             _other = Math.Max(0, v.DigitalEconomyInitial - v.CoreIndustryInitial - industrial);
@@ -107,6 +115,7 @@ public sealed class ProvinceModel
             projects = science.Projects;
             achievements = _achievements;
         }
+        Connections = _brains.Connections(reports);
         double core = _coreRatio * digitalOutput;
         double digitalEconomy = core + industrial + _other;
         bool baseYear = year == prm.Years.BaseYear;
@@ -126,7 +135,7 @@ public sealed class ProvinceModel
             BigClustersWithPlatform = bigWithPlatform,
             DigitalClusters100b = digital100,
             Brains = Brains,
-            ClustersServedByBrains = _brains!.ClustersServed,
+            ClustersServedByBrains = _brains.ClustersServed,
             ConnectedEnterprises = connected,
             DigitalEconomyValue = digitalEconomy,
             CoreIndustryValue = core,

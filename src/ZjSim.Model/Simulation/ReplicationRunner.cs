@@ -22,6 +22,10 @@ public static class ReplicationRunner
         public void YearEnded(int year, IReadOnlyList<ClusterReport> reports, int brainsLaunched) => byCluster?.Record(year, reports);
 
         private readonly ClusterPopulation[] _clusters = new ClusterPopulation[world.Clusters.Count];
+        private readonly BrainLedger _brains = new();
+
+        public ValueTask<IReadOnlyList<Agents.BrainRecord>> StepBrains(int year, IReadOnlyList<int> launchedSectors, IReadOnlyList<long> connectionsByBrain) =>
+            new(_brains.Step(year, launchedSectors, connectionsByBrain));
 
         public ValueTask<IReadOnlyList<ClusterReport>> StartClusters()
         {

@@ -81,6 +81,27 @@ public class ProvinceAgentTests
         Assert.Equal((0.0, 0.0), new GovernmentAgent(world).Recognition(2040, reports));   // no batch planned
     }
 
+    /// <summary>A brain network whose brains live in a ledger, as the schedule keeps them: the base year's brains placed and read back.</summary>
+    private sealed class Brains
+    {
+        private readonly BrainLedger _ledger = new();
+        public BrainNetwork Network { get; }
+
+        public Brains(WorldLayout world, ulong seed, int replication, IReadOnlyList<ClusterReport> baseYear)
+        {
+            Network = new BrainNetwork(world, seed, replication);
+            Network.Read(_ledger.Step(world.Parameters.Years.BaseYear, Network.Initial(baseYear), []));
+        }
+
+        /// <summary>A year's launches, applied with the connections given and read back.</summary>
+        public IReadOnlyList<int> Launch(int year, IReadOnlyList<ClusterReport> start, IReadOnlyList<long>? connections = null)
+        {
+            var launched = Network.Launch(year, start);
+            Network.Read(_ledger.Step(year, launched, connections ?? []));
+            return launched;
+        }
+    }
+
     /// <summary>Sectors in order of first appearance: digital, chemicals, textiles, manufacturing, light_industry.</summary>
     private static int Sector(WorldLayout world, string name) => world.Sectors.ToList().IndexOf(name);
 
@@ -90,7 +111,7 @@ public class ProvinceAgentTests
         var world = World(p => p);
         // Level ≥ 2 in digital (cluster 0) twice that in chemicals (cluster 1); none elsewhere.
         var reports = Reports(world, new() { [0] = Tally([0, 0, 100, 0, 0, 0, 0, 0, 0, 0]), [1] = Tally([0, 0, 0, 50, 0, 0, 0, 0, 0, 0]) });
-        var brains = new BrainNetwork(world, 1, 0, reports);
+        var brains = new Brains(world, 1, 0, reports).Network;
         int digital = brains.BySector[Sector(world, "digital")], chemicals = brains.BySector[Sector(world, "chemicals")];
         Assert.Equal(world.Parameters.Brains.Initial, brains.Count);
         Assert.Equal(brains.Count, digital + chemicals);
@@ -104,14 +125,14 @@ public class ProvinceAgentTests
         var world = World(p => p with { Brains = p.Brains with { Initial = 0, Plan = [], DemandEnterprises = 1_000, DemandProbability = 1 } });
         // Scale 0.01: 20 simulated enterprises stand for 2,000 (two brains) in digital, 5 for 500 (none) in chemicals.
         var reports = Reports(world, new() { [0] = Tally([0, 0, 20, 0, 0, 0, 0, 0, 0, 0]), [1] = Tally([0, 0, 5, 0, 0, 0, 0, 0, 0, 0]) });
-        var brains = new BrainNetwork(world, 1, 0, reports);
-        Assert.Equal(0, brains.Count);
+        var brains = new Brains(world, 1, 0, reports);
+        Assert.Equal(0, brains.Network.Count);
         int digital = Sector(world, "digital");
         Assert.Equal([digital], brains.Launch(2022, reports));
         Assert.Equal([digital], brains.Launch(2023, reports));
         Assert.Empty(brains.Launch(2024, reports));   // two brains: demand met
-        Assert.Equal(2, brains.BySector[digital]);
-        Assert.Equal(world.Clusters.Count(c => c.Sector == "digital"), brains.ClustersServed);
+        Assert.Equal(2, brains.Network.BySector[digital]);
+        Assert.Equal(world.Clusters.Count(c => c.Sector == "digital"), brains.Network.ClustersServed);
     }
 
     [Fact]
@@ -119,12 +140,12 @@ public class ProvinceAgentTests
     {
         var world = World(p => p with { Brains = p.Brains with { Plan = new() { ["2022"] = 10 }, DeliveryProbability = 0.5, DemandProbability = 0 } });
         var reports = Reports(world, new() { [0] = Tally([0, 0, 100, 0, 0, 0, 0, 0, 0, 0]) });
-        var brains = new BrainNetwork(world, 4, 1, reports);
+        var brains = new Brains(world, 4, 1, reports);
         int first = brains.Launch(2022, reports).Count, later = 0;
         for (int year = 2023; year <= 2027; year++) later += brains.Launch(year, reports).Count;
         Assert.InRange(first + later, 1, 10);
         Assert.True(later > 0, "a brain that slips in 2022 is still pending, and delivered later");
-        Assert.Equal(world.Parameters.Brains.Initial + first + later, brains.Count);
+        Assert.Equal(world.Parameters.Brains.Initial + first + later, brains.Network.Count);
     }
 
     [Fact]
@@ -133,15 +154,17 @@ public class ProvinceAgentTests
         var world = World(p => p with { Brains = p.Brains with { Initial = 0, Plan = [], DemandEnterprises = 1_000, DemandProbability = 1 } });
         // Digital: 100 enterprises at level 2, 20 of them connected. Chemicals: no brain.
         var reports = Reports(world, new() { [0] = Tally([0, 0, 100, 0, 0, 0, 0, 0, 0, 0], onboarded: 20), [1] = Tally([0, 50, 0, 0, 0, 0, 0, 0, 0, 0]) });
-        var brains = new BrainNetwork(world, 1, 0, reports);
+        var brains = new Brains(world, 1, 0, reports);
         Assert.Single(brains.Launch(2022, reports));
-        var (onboard, effect) = brains.Service(reports);
+        // The brain's record learns of the 20 connected enterprises at the next year's step.
+        brains.Launch(2023, reports, brains.Network.Connections(reports));
+        var (onboard, effect) = brains.Network.Service(reports);
         int digital = Sector(world, "digital"), chemicals = Sector(world, "chemicals");
         var b = world.Parameters.Brains;
-        Assert.Equal(1 * b.OnboardingCapacity * 0.01 / 80, onboard[digital], 12);        // 600 × 0.01 / (100 − 20)
+        Assert.Equal(brains.Network.BySector[digital] * b.OnboardingCapacity * 0.01 / 80, onboard[digital], 12);   // brains × 600 × 0.01 / (100 − 20)
         Assert.Equal(b.Boost * 2_000 / (2_000 + b.HalfNetwork), effect[digital], 12);     // 20 / 0.01 connected
         Assert.Equal(0, onboard[chemicals]);
         Assert.Equal(0, effect[chemicals]);
-        Assert.Equal(20, brains.Connected[digital]);
+        Assert.Equal(20, brains.Network.ConnectedBySector[digital]);
     }
 }

@@ -1,3 +1,4 @@
+using ZjSim.Model.Agents;
 using ZjSim.Model.Rules;
 using ZjSim.Model.Simulation;
 using ZjSim.Model.World;
@@ -8,9 +9,10 @@ namespace ZjSim.Model.Tests.Simulation;
 public class YearScheduleTests
 {
     /// <summary>A host that steps the clusters in this thread and writes down every call the schedule makes.</summary>
-    private sealed class RecordingHost(WorldLayout world, ulong seed, int replication) : IReplicationHost
+    private sealed class RecordingHost(WorldLayout world, ulong seed, int replication, Func<BrainRecord, BrainRecord>? alter = null) : IReplicationHost
     {
         private ClusterPopulation[] _clusters = [];
+        private readonly BrainLedger _brains = new();
         public List<string> Calls { get; } = [];
 
         public ValueTask<IReadOnlyList<ClusterReport>> StartClusters()
@@ -27,10 +29,11 @@ public class YearScheduleTests
             return _clusters.Select((c, i) => c.StepYear(year, directives[i])).ToArray();
         }
 
-        public ValueTask LaunchBrains(int year, int firstBrain, IReadOnlyList<int[]> launches)
+        public ValueTask<IReadOnlyList<BrainRecord>> StepBrains(int year, IReadOnlyList<int> launchedSectors, IReadOnlyList<long> connectionsByBrain)
         {
-            Calls.Add($"brains {year} from {firstBrain} x{launches.Count}");
-            return ValueTask.CompletedTask;
+            Calls.Add($"brains {year} of {connectionsByBrain.Count} x{launchedSectors.Count}");
+            var records = _brains.Step(year, launchedSectors, connectionsByBrain);
+            return new(alter is null ? records : records.Select(alter).ToArray());
         }
 
         public void YearBegins(int year) => Calls.Add($"begin {year}");
@@ -38,22 +41,22 @@ public class YearScheduleTests
     }
 
     [Fact]
-    public async Task Each_year_launches_brains_before_the_clusters_step_and_any_host_gives_the_reference_table()
+    public async Task Each_year_the_brains_step_before_the_clusters_and_any_host_gives_the_reference_table()
     {
         var world = TestConfig.World("brain-led");
         var host = new RecordingHost(world, 11, 2);
         var table = await YearSchedule.Run(world, 11, 2, host);
 
         var years = world.Parameters.Years;
-        Assert.Equal(["begin 2021", "start", "end 2021"], host.Calls.Take(3));
         int brains = world.Parameters.Brains.Initial;
-        var rest = host.Calls.Skip(3).ToList();
+        Assert.Equal(["begin 2021", "start", $"brains 2021 of 0 x{brains}", "end 2021"], host.Calls.Take(4));
+        var rest = host.Calls.Skip(4).ToList();
         int k = 0;
         for (int year = years.BaseYear + 1; year <= years.EndYear; year++)
         {
             Assert.Equal($"begin {year}", rest[k++]);
-            if (rest[k].StartsWith($"brains {year} from {brains} x", StringComparison.Ordinal))
-                brains += int.Parse(rest[k++].Split('x')[1]);
+            Assert.StartsWith($"brains {year} of {brains} x", rest[k]);   // every brain adds its connections, launches follow
+            brains += int.Parse(rest[k++].Split('x')[1]);
             Assert.Equal($"step {year}", rest[k++]);
             Assert.Equal($"end {year}", rest[k++]);
         }
@@ -61,5 +64,19 @@ public class YearScheduleTests
         Assert.Equal(brains, table[years.EndYear, Indicator.IndustryBrains]);
         Assert.True(brains > world.Parameters.Brains.Initial, "brain-led should deliver brains");
         Assert.Equal(ReplicationRunner.Run(world, 11, 2).Values, table.Values);
+    }
+
+    /// <summary>The brains' state is what the host returns, not a copy the province keeps: a host whose brains all serve one sector changes the run.</summary>
+    [Fact]
+    public async Task A_replication_reads_its_brains_from_where_they_are_held()
+    {
+        var world = TestConfig.World("brain-led");
+        var host = new RecordingHost(world, 11, 2, b => b with { Sector = 0 });
+        var table = await YearSchedule.Run(world, 11, 2, host);
+        var reference = ReplicationRunner.Run(world, 11, 2);
+        int year = world.Parameters.Years.EndYear;
+        int sectorZero = world.Clusters.Count(c => c.SectorIndex == 0);
+        Assert.Equal(sectorZero, table[year, Indicator.ClustersServedByBrains]);
+        Assert.NotEqual(reference[year, Indicator.ClustersServedByBrains], table[year, Indicator.ClustersServedByBrains]);
     }
 }
