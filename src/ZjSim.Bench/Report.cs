@@ -78,82 +78,74 @@ public static class Report
 
     public static void Json(TextWriter w, Figures f)
     {
-        var json = new JsonObject
+        var json = Common(f.Machine, f.Quick, f.OtherProcessCores, f.Enterprises, f.Repetitions, f.SingleThread);
+        json["b_orleans_cluster_granularity"] = new JsonObject
         {
-            ["machine"] = MachineJson(f.Machine),
-            ["quick"] = f.Quick,
-            ["other_process_cores"] = f.OtherProcessCores is double other ? Math.Round(other, 3) : null,
-            ["enterprises"] = f.Enterprises,
-            ["repetitions"] = f.Repetitions,
-            ["a_single_thread"] = SingleJson(f.SingleThread),
-            ["b_orleans_cluster_granularity"] = new JsonObject
-            {
-                ["enterprise_years_per_second"] = Math.Round(f.OrleansRate),
-                ["replications_per_repetition"] = f.OrleansReplications,
-                ["concurrency"] = f.Concurrency,
-                ["enterprise_years_per_second_double_concurrency"] = Math.Round(f.OrleansRateWide),
-                ["ratio_to_a_double_concurrency"] = Math.Round(f.RatioWide, 3),
-                ["cpu_milliseconds_per_replication_double_concurrency"] = Math.Round(f.OrleansCpuMillisecondsPerReplication, 2),
-                ["orleans_cpu_milliseconds_per_replication"] = Math.Round(f.OrleansOverheadMilliseconds, 2),
-                ["ratio_cpu_bound"] = Math.Round(f.RatioCpuBound, 3),
-                ["ratio_to_a"] = Math.Round(f.Ratio, 3),
-                ["target_ratio"] = TargetRatio,
-                ["met"] = f.Ratio >= TargetRatio,
-            },
-            ["c_enterprise_granularity"] = new JsonObject
-            {
-                ["enterprises"] = f.SmallWorldEnterprises,
-                ["enterprise_years_per_second"] = Math.Round(f.EnterpriseGranularityRate),
-            },
-            ["d_memory"] = new JsonObject
-            {
-                ["state_bytes_per_enterprise"] = f.StateBytesPerEnterprise,
-                ["allocated_bytes_per_enterprise_per_replication"] = Math.Round(f.AllocatedBytesPerEnterprise, 3),
-                ["target_bytes"] = TargetBytes,
-                ["met"] = f.StateBytesPerEnterprise <= TargetBytes,
-                ["retained_heap_bytes_per_replication"] = Math.Round(f.RetainedBytesPerReplication),
-                ["aggregator_outcome_bytes_per_replication"] = Math.Round(f.OutcomeBytes),
-            },
-            ["runs"] = new JsonArray(RunJson(f.SmallRun), RunJson(f.LargeRun)),
-            ["large_run_target_seconds"] = TargetSeconds,
-            ["large_run_met"] = !f.Quick && f.LargeRun.Seconds <= TargetSeconds,
-            ["four_scenarios"] = new JsonObject
-            {
-                ["replications_each"] = f.ScenariosReplications,
-                ["seconds"] = Math.Round(f.ScenariosSeconds, 2),
-                ["target_seconds"] = TargetScenarioSeconds,
-                ["met"] = !f.Quick && f.ScenariosSeconds <= TargetScenarioSeconds,
-            },
-            ["silos"] = new JsonArray(f.Silos.Select(s => (JsonNode)new JsonObject
-            {
-                ["silos"] = s.Silos,
-                ["enterprise_years_per_second"] = Math.Round(s.EnterpriseYearsPerSecond),
-            }).ToArray()),
+            ["enterprise_years_per_second"] = Math.Round(f.OrleansRate),
+            ["replications_per_repetition"] = f.OrleansReplications,
+            ["concurrency"] = f.Concurrency,
+            ["enterprise_years_per_second_double_concurrency"] = Math.Round(f.OrleansRateWide),
+            ["ratio_to_a_double_concurrency"] = Math.Round(f.RatioWide, 3),
+            ["cpu_milliseconds_per_replication_double_concurrency"] = Math.Round(f.OrleansCpuMillisecondsPerReplication, 2),
+            ["orleans_cpu_milliseconds_per_replication"] = Math.Round(f.OrleansOverheadMilliseconds, 2),
+            ["ratio_cpu_bound"] = Math.Round(f.RatioCpuBound, 3),
+            ["ratio_to_a"] = Math.Round(f.Ratio, 3),
+            ["target_ratio"] = TargetRatio,
+            ["met"] = f.Ratio >= TargetRatio,
         };
+        json["c_enterprise_granularity"] = new JsonObject
+        {
+            ["enterprises"] = f.SmallWorldEnterprises,
+            ["enterprise_years_per_second"] = Math.Round(f.EnterpriseGranularityRate),
+        };
+        var memory = MemoryJson(f.StateBytesPerEnterprise, f.AllocatedBytesPerEnterprise);
+        memory["retained_heap_bytes_per_replication"] = Math.Round(f.RetainedBytesPerReplication);
+        memory["aggregator_outcome_bytes_per_replication"] = Math.Round(f.OutcomeBytes);
+        json["d_memory"] = memory;
+        json["runs"] = new JsonArray(RunJson(f.SmallRun), RunJson(f.LargeRun));
+        json["large_run_target_seconds"] = TargetSeconds;
+        json["large_run_met"] = !f.Quick && f.LargeRun.Seconds <= TargetSeconds;
+        json["four_scenarios"] = new JsonObject
+        {
+            ["replications_each"] = f.ScenariosReplications,
+            ["seconds"] = Math.Round(f.ScenariosSeconds, 2),
+            ["target_seconds"] = TargetScenarioSeconds,
+            ["met"] = !f.Quick && f.ScenariosSeconds <= TargetScenarioSeconds,
+        };
+        json["silos"] = new JsonArray(f.Silos.Select(s => (JsonNode)new JsonObject
+        {
+            ["silos"] = s.Silos,
+            ["enterprise_years_per_second"] = Math.Round(s.EnterpriseYearsPerSecond),
+        }).ToArray());
         w.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
-    /// <summary>The JSON of --single.</summary>
+    /// <summary>The JSON of --single: the full run's figures (a) and the state part of (d).</summary>
     public static void Json(TextWriter w, SingleFigures f)
     {
-        var json = new JsonObject
-        {
-            ["machine"] = MachineJson(f.Machine),
-            ["quick"] = f.Quick,
-            ["other_process_cores"] = f.OtherProcessCores is double other ? Math.Round(other, 3) : null,
-            ["enterprises"] = f.Enterprises,
-            ["repetitions"] = f.Repetitions,
-            ["a_single_thread"] = SingleJson(f.SingleThread),
-            ["d_memory"] = new JsonObject
-            {
-                ["state_bytes_per_enterprise"] = f.StateBytesPerEnterprise,
-                ["allocated_bytes_per_enterprise_per_replication"] = Math.Round(f.AllocatedBytesPerEnterprise, 3),
-                ["target_bytes"] = TargetBytes,
-                ["met"] = f.StateBytesPerEnterprise <= TargetBytes,
-            },
-        };
+        var json = Common(f.Machine, f.Quick, f.OtherProcessCores, f.Enterprises, f.Repetitions, f.SingleThread);
+        json["d_memory"] = MemoryJson(f.StateBytesPerEnterprise, f.AllocatedBytesPerEnterprise);
         w.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
+
+    /// <summary>What both JSON reports open with: the machine, the settings and figure (a).</summary>
+    private static JsonObject Common(Machine machine, bool quick, double? otherProcessCores, int enterprises, int repetitions, SingleThread.Rates single) => new()
+    {
+        ["machine"] = MachineJson(machine),
+        ["quick"] = quick,
+        ["other_process_cores"] = otherProcessCores is double other ? Math.Round(other, 3) : null,
+        ["enterprises"] = enterprises,
+        ["repetitions"] = repetitions,
+        ["a_single_thread"] = SingleJson(single),
+    };
+
+    private static JsonObject MemoryJson(int stateBytes, double allocatedBytes) => new()
+    {
+        ["state_bytes_per_enterprise"] = stateBytes,
+        ["allocated_bytes_per_enterprise_per_replication"] = Math.Round(allocatedBytes, 3),
+        ["target_bytes"] = TargetBytes,
+        ["met"] = stateBytes <= TargetBytes,
+    };
 
     private static JsonObject MachineJson(Machine m) => new()
     {

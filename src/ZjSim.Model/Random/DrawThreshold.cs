@@ -20,12 +20,6 @@ internal static class DrawThreshold
     public static ulong Below32(double p) =>
         p > 0 ? (p >= 1 ? Always32 : (ulong)Math.Ceiling(p * Always32)) : 0;
 
-    /// <summary>
-    /// The top 31 bits of a threshold (T >> 22), as the vector kernels compare a draw's high word (hi >> 1) with it;
-    /// capped where T = 2⁵³: a draw's high bits are at most 2³¹ − 1, a tie then, decided exactly.
-    /// </summary>
-    public static int High(ulong threshold) => (int)Math.Min(threshold >> 22, int.MaxValue);
-
-    /// <summary>Enterprises whose draws the kernels make at once (stack buffers), and the vector group size.</summary>
-    public const int KernelChunk = 512, KernelGroup = 32;
+    /// <summary>Enterprises whose draws the kernels make at once (a thread's scratch buffers, <see cref="DrawWords"/>).</summary>
+    public const int KernelChunk = 512;
 }
