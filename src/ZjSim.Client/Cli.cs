@@ -58,6 +58,11 @@ public static class Cli
         var output = new Option<string?>("--out", "-o") { Description = "Output folder; must be new or empty (default: a new folder under runs/)" };
         var granularity = new Option<Granularity>("--granularity") { Description = "cluster (cluster grains step their enterprises in batch) or enterprise (one grain per enterprise)", DefaultValueFactory = _ => Granularity.Cluster };
         var scale = new Option<double?>("--scale") { Description = "Share of the province to simulate, in (0, 1] (default 1: province scale)" };
+        var parametersSource = new Option<ParameterSource>("--parameters")
+        {
+            Description = "posterior: each replication draws one joint particle of the calibrated posterior (default); median: the posterior medians in every replication (no parameter uncertainty); prior: every uncertain parameter drawn from config/zhejiang/priors.json",
+            DefaultValueFactory = _ => ParameterSource.Posterior,
+        };
         var by = new Option<string?>("--by") { Description = "Also write outputs per cluster (by_cluster.csv/.parquet) or per sector (by_sector.csv/.parquet): coverage, smart and future factories, output, platforms", HelpName = "cluster|sector" };
         by.Validators.Add(r =>
         {
@@ -74,14 +79,14 @@ public static class Cli
         var scenario = new Option<string>("--scenario", "-s") { Description = "A scenario name under config/scenarios, or a path to a scenario .json file", Required = true };
         var run = new Command("run", "Run a scenario's replications on an embedded silo (or the --cluster) and check the 2027 goals")
         {
-            scenario, replications, seed, output, granularity, scale, concurrency, by, telemetry, otlpEndpoint, otlpGrpc,
+            scenario, replications, seed, output, granularity, scale, parametersSource, concurrency, by, telemetry, otlpEndpoint, otlpGrpc,
         };
 
         var scenarios = new Argument<string[]>("scenarios") { Description = "Scenario names or paths; the first is the reference", Arity = ArgumentArity.ZeroOrMore };
         var from = new Option<string[]>("--from") { Description = "Compare saved run (or compare) folders instead of simulating", AllowMultipleArgumentsPerToken = true };
         var compare = new Command("compare", "Run scenarios with common random numbers and compare goal probabilities pairwise")
         {
-            scenarios, from, replications, seed, output, granularity, scale, concurrency, by, telemetry, otlpEndpoint, otlpGrpc,
+            scenarios, from, replications, seed, output, granularity, scale, parametersSource, concurrency, by, telemetry, otlpEndpoint, otlpGrpc,
         };
 
         var runsDir = new Option<string?>("--dir") { Description = "The results folder (default: runs/)" };
@@ -140,7 +145,8 @@ public static class Cli
         RunOptions RunOptionsFrom(string scenarioValue) => new(
             scenarioValue, parsed.GetValue(replications), parsed.GetValue(seed), parsed.GetValue(output),
             parsed.GetValue(granularity), parsed.GetValue(scale), parsed.GetValue(config), parsed.GetValue(concurrency), Telemetry(),
-            parsed.GetValue(by) switch { "cluster" => Output.Breakdown.Cluster, "sector" => Output.Breakdown.Sector, _ => Output.Breakdown.None });
+            parsed.GetValue(by) switch { "cluster" => Output.Breakdown.Cluster, "sector" => Output.Breakdown.Sector, _ => Output.Breakdown.None },
+            parsed.GetValue(parametersSource));
 
         if (!help)
         try

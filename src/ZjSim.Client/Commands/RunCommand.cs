@@ -6,16 +6,21 @@ using ZjSim.Client.Output;
 using ZjSim.Client.Results;
 using ZjSim.Model.Scenarios;
 
+using ZjSim.Model.Scenarios;
+using ZjSim.Model.Uncertainty;
+
 namespace ZjSim.Client.Commands;
 
 /// <summary>`zjsim run`: one scenario, N replications, on an embedded silo or a cluster; prints the goal table and writes DIR.</summary>
 public static class RunCommand
 {
-    private static string Uncertain(RunPlan plan) => plan.Scenario.Uncertainty.Parameters.Count switch
+    /// <summary>What the run's replications draw, as the header line says it.</summary>
+    public static string Uncertain(Scenario scenario) => (scenario.Uncertainty.Parameters.Count, scenario.Uncertainty.Joint) switch
     {
-        0 => "",
-        1 => ", 1 uncertain parameter drawn per replication",
-        int n => $", {n} uncertain parameters drawn per replication",
+        (0, null) => "",
+        (int n, JointSample j) => $", parameters drawn per replication from the posterior ({j.Particles.Count} particles, {j.Paths.Count} parameters, {j.Source})" + (n > 0 ? $" and {n} more from their priors" : ""),
+        (1, null) => ", 1 uncertain parameter drawn per replication",
+        (int n, null) => $", {n} uncertain parameters drawn per replication",
     };
 
     /// <param name="cluster">The global --cluster address, or null for the embedded silo.</param>
@@ -44,7 +49,7 @@ public static class RunCommand
                 double startup = clock.Elapsed.TotalSeconds;
                 // The root span of the run's trace; it ends before the host (and its exporters) is disposed.
                 using var root = RunSpan.Start("zjsim run", plan.Request, plan.Scenario.Parameters.World.Scale);
-                console.MarkupLine($"[grey]run {Markup.Escape(plan.Request.RunId)}: {Markup.Escape(plan.Scenario.Name)}, {plan.Request.Replications} replications, seed {plan.Request.Seed}, {plan.Request.Granularity.ToString().ToLowerInvariant()} granularity, scale {plan.Scenario.Parameters.World.Scale}{Uncertain(plan)}[/]");
+                console.MarkupLine($"[grey]run {Markup.Escape(plan.Request.RunId)}: {Markup.Escape(plan.Scenario.Name)}, {plan.Request.Replications} replications, seed {plan.Request.Seed}, {plan.Request.Granularity.ToString().ToLowerInvariant()} granularity, scale {plan.Scenario.Parameters.World.Scale}{Uncertain(plan.Scenario)}[/]");
                 var sim = (await ProgressDisplay.Follow(console, [plan], report => Simulator.RunAsync(host, [plan], report, cancellation, RetryNotice(console))))[0];
                 if (sim.Outcomes.Length == 0)
                 {

@@ -1,6 +1,7 @@
 using ZjSim.Client.Output;
 using ZjSim.GrainInterfaces;
 using ZjSim.Hosting.Telemetry;
+using ZjSim.Model.Scenarios;
 
 namespace ZjSim.Client.Commands;
 
@@ -15,4 +16,5 @@ public sealed record RunOptions(
     string? ConfigDirectory,
     int? Concurrency,
     TelemetryOptions? Telemetry = null,
-    Breakdown By = Breakdown.None);
+    Breakdown By = Breakdown.None,
+    ParameterSource Parameters = ParameterSource.Posterior);

@@ -27,7 +27,7 @@ public sealed record RunPlan(RunOptions Options, Scenario Scenario, GoalSet Goal
             throw new UsageException($"--concurrency: must be at least 1 (got {c})");
 
         string configDir = ConfigDirectory.Locate(o.ConfigDirectory);
-        var scenario = ScenarioLoader.Load(o.Scenario, configDir, o.Scale);
+        var scenario = ScenarioLoader.Load(o.Scenario, configDir, new LoadOptions { Scale = o.Scale, Parameters = o.Parameters });
         string goalsPath = Path.Combine(configDir, ConfigDirectory.GoalsFile);
         var goals = GoalSet.Load(goalsPath, scenario.Parameters.Years);
         var world = new WorldLayout(scenario.Parameters);

@@ -66,7 +66,7 @@ public static class ResultFiles
     public static void WriteGoals(TextWriter w, RunRecord record, ModelParameters nominal, ParameterUncertainty uncertainty)
     {
         using var csv = RunCsv.Writer(w);
-        csv.WriteHeader([.. GoalsColumns, .. uncertainty.Parameters.Select(u => u.Path)]);
+        csv.WriteHeader([.. GoalsColumns, .. uncertainty.Paths]);
         foreach (var o in record.Outcomes)
         {
             string[] drawn = uncertainty.IsEmpty ? [] : Drawn(o, record, nominal, uncertainty).Select(Number).ToArray();
@@ -86,7 +86,7 @@ public static class ResultFiles
             var values = Drawn(o, record, nominal, uncertainty);
             string replication = o.Replication.ToString(CultureInfo.InvariantCulture);
             for (int k = 0; k < values.Count; k++)
-                csv.WriteRecord([record.Scenario, replication, uncertainty.Parameters[k].Path, Number(values[k])]);
+                csv.WriteRecord([record.Scenario, replication, uncertainty.Paths[k], Number(values[k])]);
         }
     }
 
@@ -95,7 +95,7 @@ public static class ResultFiles
     /// run) draws them again as the resolution does.
     /// </summary>
     private static IReadOnlyList<double> Drawn(ReplicationOutcome o, RunRecord record, ModelParameters nominal, ParameterUncertainty uncertainty) =>
-        o.Drawn is { Length: > 0 } drawn && drawn.Length == uncertainty.Parameters.Count
+        o.Drawn is { Length: > 0 } drawn && drawn.Length == uncertainty.Paths.Count
             ? drawn
             : uncertainty.Draw(record.Seed, o.Replication, nominal.Years.BaseYear);
 
@@ -112,8 +112,9 @@ public static class ResultFiles
             ["description"] = r.Description,
             ["source"] = p.ScenarioSource,
             ["hash_sha256"] = r.ScenarioHash,
-            ["parameters"] = JsonNode.Parse(p.ParametersJson),
+            ["parameters"] = ManifestParameters(p.ParametersJson),
             ["uncertain_parameters"] = UncertainParameters(p.ParametersJson),
+            ["posterior"] = ParameterUncertainty.FromCanonicalJson(p.ParametersJson).Uncertainty.Joint?.Summary(),
         },
         ["goals"] = new JsonObject
         {
@@ -133,6 +134,17 @@ public static class ResultFiles
         ["machine"] = Machine(),
         ["data_dictionary"] = DataDictionary.Json(),
     };
+
+    /// <summary>
+    /// The scenario's canonical parameters, with a joint sample (the posterior's particles) shown by its summary:
+    /// the manifest names the posterior by file and SHA-256 rather than copying its thousand rows.
+    /// </summary>
+    private static JsonNode? ManifestParameters(string parametersJson)
+    {
+        var tree = JsonNode.Parse(parametersJson);
+        if (tree is JsonObject o && o[JointSample.JsonKey] is JsonObject) o.Remove(JointSample.JsonKey);
+        return tree;
+    }
 
     /// <summary>Each uncertain parameter with its distribution and the stream entity its draws come from.</summary>
     public static JsonArray UncertainParameters(string parametersJson) =>

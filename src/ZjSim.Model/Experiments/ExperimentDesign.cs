@@ -193,7 +193,6 @@ public sealed record ExperimentDesign(
             throw new ConfigException(File, "parameters",
                 $"gives a point ({string.Join(", ", paths.Select((p, j) => $"{p} = {values[j].ToString("R", CultureInfo.InvariantCulture)}"))}) at which '{issue.Path}' {issue.Message}");
         }
-        var kept = baseScenario.Uncertainty.Parameters.Where(p => !paths.Contains(p.Path)).ToList();
-        return new Scenario(baseScenario.Name, baseScenario.Description, baseScenario.SourcePath, parameters, new ParameterUncertainty(kept));
+        return new Scenario(baseScenario.Name, baseScenario.Description, baseScenario.SourcePath, parameters, baseScenario.Uncertainty.Without(paths));
     }
 }

@@ -21,7 +21,9 @@ public sealed record ParticleSet
         if (!(total > 0)) throw new ArgumentException("the weights sum to zero");
         Paths = paths;
         Values = values;
-        Weights = weights.Select(w => w / total).ToArray();
+        // Weights that already sum to 1 (to rounding) are kept as they are, so a set written and read back
+        // (posterior.csv, a run's parameters) has bit-identical weights and picks the same particles.
+        Weights = Math.Abs(total - 1) < 1e-9 ? weights.ToArray() : weights.Select(w => w / total).ToArray();
     }
 
     public int Count => Values.Length;

@@ -17,4 +17,7 @@ public sealed record LoadOptions
     /// outside the simulated ones are dropped (a scenario's 2022–2027 plan does not apply to the past).
     /// </summary>
     public bool HistoricalStart { get; init; }
+
+    /// <summary>Where the calibrated parameters come from: the posterior (drawn per replication), its medians, or the priors.</summary>
+    public ParameterSource Parameters { get; init; } = ParameterSource.Posterior;
 }

@@ -17,12 +17,12 @@ public static partial class ScenarioLoader
     // Maps whose keys are data (sector names, years), so a scenario may add keys to them.
     private static readonly HashSet<string> OpenMaps = ["adoption.sector_p_multiplier", "brains.plan", "smart_factory.batches", "future_factory.batches"];
     /// <summary>"calibration" records how a calibrated file was made; the loader does not read it.</summary>
-    private static readonly HashSet<string> ScenarioKeys = ["description", "extends", "parameters", "calibration"];
+    private static readonly HashSet<string> ScenarioKeys = ["description", "extends", "parameters", "calibration", "posterior"];
 
     public sealed record Entry(string Name, string Description, string Path);
 
-    /// <summary>One file's overrides, in merge order.</summary>
-    private sealed record Layer(string File, JsonObject Overrides);
+    /// <summary>One file's overrides, in merge order, and the posterior sample it names, if any.</summary>
+    private sealed record Layer(string File, JsonObject Overrides, string? Posterior = null);
 
     public static Scenario Load(string nameOrPath, string configDir, double? scale = null) =>
         Load(nameOrPath, configDir, new LoadOptions { Scale = scale });
@@ -39,6 +39,8 @@ public static partial class ScenarioLoader
                 throw new ConfigException(defaultsPath, key, "must be an object of parameters");
         var layers = new List<Layer>();
         var file = ReadLayers(path, configDir, layers, []);
+        // The priors come right after the scenario, so a historical start's state (a later layer) still sets the start.
+        if (options.Parameters == ParameterSource.Prior) ReadLayers(PriorsFile.PathIn(configDir), configDir, layers, []);
         foreach (var extra in options.Layers) ReadLayers(extra, configDir, layers, []);
         foreach (var layer in layers) CheckKnownKeys(layer.Overrides, defaults, "", layer.File);
         string description = file["description"] is JsonValue d && d.TryGetValue(out string? text) ? text : "";
@@ -61,6 +63,14 @@ public static partial class ScenarioLoader
         // No parameter of model.json is null: a null (in model.json or a scenario) is an error naming its field.
         if (ParameterPath.Walk(merged).FirstOrDefault(p => p.Node is null) is { Path: not null } missing)
             throw new ConfigException(Blame(missing.Path), missing.Path, "is null; give a value");
+
+        // The posterior's parameters take their weighted medians here (and are drawn jointly below), over any
+        // distribution a layer gave them: the posterior is what is known of them once the record has been read.
+        var posterior = options.Parameters == ParameterSource.Prior ? null
+            : PosteriorLayer.Read(layers.LastOrDefault(l => l.Posterior is not null)?.Posterior, configDir, merged, options);
+        if (posterior is not null)
+            for (int k = 0; k < posterior.Paths.Count; k++)
+                ParameterPath.Set(merged, posterior.Paths[k], JsonValue.Create(posterior.Particles.Quantile(k, 0.5)));
 
         // Uncertain parameters: read and check each distribution, then stand its median in for it.
         var uncertain = new List<UncertainParameter>();
@@ -86,9 +96,11 @@ public static partial class ScenarioLoader
             throw new ConfigException(Blame(first.Path), first.Path, first.Message + more);
         }
         foreach (var p in uncertain) CheckSupport(merged, p, Blame(p.Path), options.HistoricalStart);
+        if (posterior is not null) PosteriorLayer.CheckSupport(posterior, merged, trial => Validate(trial.Deserialize<ModelParameters>(ConfigJson.Options)!, options.HistoricalStart));
 
         string name = Path.GetFileNameWithoutExtension(path);
-        return new Scenario(name, description, Path.GetFullPath(path), parameters, new ParameterUncertainty(uncertain));
+        var joint = options.Parameters == ParameterSource.Posterior ? posterior : null;
+        return new Scenario(name, description, Path.GetFullPath(path), parameters, new ParameterUncertainty(uncertain, joint));
     }
 
     public static IReadOnlyList<Entry> List(string configDir)
@@ -172,7 +184,16 @@ public static partial class ScenarioLoader
             JsonObject o => o,
             _ => throw new ConfigException(path, "parameters", "must be an object"),
         };
-        layers.Add(new Layer(path, overrides));
+        string? posterior = null;
+        if (file["posterior"] is JsonNode posteriorNode)
+        {
+            if (posteriorNode is not JsonValue pv || !pv.TryGetValue(out string? csv) || csv.Length == 0)
+                throw new ConfigException(path, "posterior", "must name a posterior sample beside this file, such as \"posterior.csv\"");
+            posterior = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, csv);
+            if (!IsUnder(posterior, configDir))
+                throw new ConfigException(path, "posterior", $"names '{csv}', which is outside the config folder {Path.GetFullPath(configDir)}");
+        }
+        layers.Add(new Layer(path, overrides, posterior));
         return file;
     }
 

@@ -15,29 +15,46 @@ public sealed class ParameterUncertainty
 {
     public static ParameterUncertainty None { get; } = new([]);
 
+    /// <summary>The parameters drawn one by one, each from its own distribution.</summary>
     public IReadOnlyList<UncertainParameter> Parameters { get; }
-    public bool IsEmpty => Parameters.Count == 0;
 
-    public ParameterUncertainty(IReadOnlyList<UncertainParameter> parameters)
+    /// <summary>The parameters drawn together, a row of a sample per replication (the posterior), or null.</summary>
+    public JointSample? Joint { get; }
+
+    public bool IsEmpty => Parameters.Count == 0 && Joint is null;
+
+    /// <summary>Every path a replication draws, in the order of its drawn values: the independent ones, then the joint ones.</summary>
+    public IReadOnlyList<string> Paths => [.. Parameters.Select(p => p.Path), .. Joint?.Paths ?? []];
+
+    public ParameterUncertainty(IReadOnlyList<UncertainParameter> parameters, JointSample? joint = null)
     {
+        if (joint is not null && parameters.FirstOrDefault(p => joint.Paths.Contains(p.Path)) is UncertainParameter both)
+            throw new ArgumentException($"'{both.Path}' is both drawn alone and part of the joint sample {joint.Source}");
+        Joint = joint;
         var clash = parameters.GroupBy(p => p.Entity).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null)
             throw new ArgumentException($"uncertain parameters {string.Join(" and ", clash.Select(p => p.Path))} would share a random stream");
         Parameters = parameters;
     }
 
-    /// <summary>The values replication <paramref name="replication"/> draws, in the order of <see cref="Parameters"/>.</summary>
+    /// <summary>The values replication <paramref name="replication"/> draws, in the order of <see cref="Paths"/>.</summary>
     public double[] Draw(ulong seed, int replication, int baseYear)
     {
-        var values = new double[Parameters.Count];
-        for (int k = 0; k < values.Length; k++)
+        var values = new double[Parameters.Count + (Joint?.Paths.Count ?? 0)];
+        for (int k = 0; k < Parameters.Count; k++)
         {
             var p = Parameters[k];
             double u = new RandomStream(seed, replication, p.Entity, baseYear, Purpose.ParameterDraw).Uniform(0);
             values[k] = p.Distribution.Draw(u);
         }
+        if (Joint is not null)
+            Joint.Particles.Values[Joint.Row(seed, replication, baseYear)].CopyTo(values, Parameters.Count);
         return values;
     }
+
+    /// <summary>The same uncertainty with the given paths no longer drawn (a design or a calibration sets them).</summary>
+    public ParameterUncertainty Without(IReadOnlyCollection<string> paths) =>
+        new(Parameters.Where(p => !paths.Contains(p.Path)).ToList(), Joint?.Without(paths));
 
     /// <summary>The parameters of one replication: the nominal set with each uncertain parameter drawn.</summary>
     public ModelParameters ForReplication(ModelParameters nominal, ulong seed, int replication) => Resolve(nominal, seed, replication).Parameters;
@@ -49,7 +66,7 @@ public sealed class ParameterUncertainty
     /// </summary>
     public ResolvedParameters Resolve(ModelParameters nominal, ulong seed, int replication, IReadOnlyDictionary<string, double>? fixedValues = null)
     {
-        var paths = Parameters.Select(p => p.Path).ToList();
+        var paths = Paths.ToList();
         var values = Draw(seed, replication, nominal.Years.BaseYear).ToList();
         foreach (var (path, value) in fixedValues ?? new Dictionary<string, double>())
         {
@@ -60,9 +77,9 @@ public sealed class ParameterUncertainty
         return new ResolvedParameters(paths, values, Apply(nominal, paths, values));
     }
 
-    /// <summary>The nominal set with the uncertain parameters set to the given values (same order).</summary>
+    /// <summary>The nominal set with the uncertain parameters set to the given values (in the order of <see cref="Paths"/>).</summary>
     public ModelParameters Apply(ModelParameters nominal, IReadOnlyList<double> values) =>
-        Apply(nominal, Parameters.Select(p => p.Path).ToArray(), values);
+        Apply(nominal, Paths, values);
 
     /// <summary>Any numeric parameters set by path; the rest as in <paramref name="nominal"/>.</summary>
     public static ModelParameters Apply(ModelParameters nominal, IReadOnlyList<string> paths, IReadOnlyList<double> values)
@@ -82,6 +99,7 @@ public sealed class ParameterUncertainty
         if (IsEmpty) return JsonSerializer.Serialize(nominal, ConfigJson.Options);
         var tree = JsonSerializer.SerializeToNode(nominal, ConfigJson.Options)!;
         foreach (var p in Parameters) ParameterPath.Set(tree, p.Path, p.Distribution.ToJson());
+        if (Joint is not null) tree[JointSample.JsonKey] = Joint.ToJson();
         return tree.ToJsonString(ConfigJson.Options);
     }
 
@@ -89,10 +107,16 @@ public sealed class ParameterUncertainty
     public static (ModelParameters Nominal, ParameterUncertainty Uncertainty) FromCanonicalJson(string json)
     {
         var tree = JsonNode.Parse(json) ?? throw new InvalidOperationException("empty parameter set");
+        JointSample? joint = null;
+        if (tree[JointSample.JsonKey] is JsonObject jointNode)
+        {
+            joint = JointSample.FromJson(jointNode);
+            tree.AsObject().Remove(JointSample.JsonKey);
+        }
         var found = Find(tree, "canonical parameters");
         foreach (var p in found) ParameterPath.Set(tree, p.Path, JsonValue.Create(p.Distribution.Median));
         var nominal = tree.Deserialize<ModelParameters>(ConfigJson.Options) ?? throw new InvalidOperationException("empty parameter set");
-        return (nominal, new ParameterUncertainty(found));
+        return (nominal, new ParameterUncertainty(found, joint));
     }
 
     /// <summary>The distribution objects of a parameter tree, in document order.</summary>

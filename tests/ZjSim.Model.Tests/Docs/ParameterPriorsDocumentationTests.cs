@@ -6,7 +6,7 @@ using ZjSim.Model.Scenarios;
 namespace ZjSim.Model.Tests.Docs;
 
 /// <summary>
-/// docs/MODEL.md's parameter table gives every parameter's prior exactly as config/zhejiang/parameter-priors.json holds
+/// docs/MODEL.md's parameter table gives every parameter's prior exactly as config/zhejiang/priors.json holds
 /// it, and a parameter without a prior says why ("none (policy lever)", "none (SOURCE figure)", ...).
 /// </summary>
 public sealed partial class ParameterPriorsDocumentationTests
@@ -24,7 +24,7 @@ public sealed partial class ParameterPriorsDocumentationTests
         var missing = priors.Keys.Where(k => !table.ContainsKey(k)).ToList();
         Assert.True(missing.Count == 0, $"priors with no row in docs/MODEL.md section 8: {string.Join(", ", missing)}");
         var wrong = priors.Where(p => table[p.Key] != p.Value).Select(p => $"{p.Key}: file '{p.Value}', MODEL.md '{table[p.Key]}'").ToList();
-        Assert.True(wrong.Count == 0, "prior column differs from config/zhejiang/parameter-priors.json:\n" + string.Join("\n", wrong));
+        Assert.True(wrong.Count == 0, "prior column differs from config/zhejiang/priors.json:\n" + string.Join("\n", wrong));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed partial class ParameterPriorsDocumentationTests
     /// <summary>Every prior of the file by the key MODEL.md's table uses: [] for the entries of a list of records.</summary>
     private static Dictionary<string, string> Priors()
     {
-        var file = ScenarioLoader.ReadObject(Path.Combine(TestConfig.Dir, "zhejiang", "parameter-priors.json"));
+        var file = ScenarioLoader.ReadObject(Path.Combine(TestConfig.Dir, "zhejiang", "priors.json"));
         var priors = new Dictionary<string, string>(StringComparer.Ordinal);
         Walk(file["parameters"]!, "", priors);
         return priors;

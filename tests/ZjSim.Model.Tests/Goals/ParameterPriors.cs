@@ -5,12 +5,12 @@ using ZjSim.Model.Uncertainty;
 namespace ZjSim.Model.Tests.Goals;
 
 /// <summary>
-/// The priors of config/zhejiang/parameter-priors.json by dotted path, read with the project's DistributionReader.
+/// The priors of config/zhejiang/priors.json by dotted path, read with the project's DistributionReader.
 /// A path without a distribution there (a policy lever, or a value the file fixes) has no prior.
 /// </summary>
 public sealed class ParameterPriors
 {
-    public static string FilePath => Path.Combine(TestConfig.Dir, "zhejiang", "parameter-priors.json");
+    public static string FilePath => Path.Combine(TestConfig.Dir, "zhejiang", "priors.json");
 
     public static ParameterPriors Shipped { get; } = new(FilePath);
 

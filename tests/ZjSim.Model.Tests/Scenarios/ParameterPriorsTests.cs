@@ -5,10 +5,10 @@ using ZjSim.Model.World;
 
 namespace ZjSim.Model.Tests.Scenarios;
 
-/// <summary>config/zhejiang/parameter-priors.json: a layer over any scenario that makes every uncertain parameter a distribution.</summary>
+/// <summary>config/zhejiang/priors.json: a layer over any scenario that makes every uncertain parameter a distribution.</summary>
 public class ParameterPriorsTests
 {
-    private static string PriorsPath => Path.Combine(TestConfig.Dir, "zhejiang", "parameter-priors.json");
+    private static string PriorsPath => Path.Combine(TestConfig.Dir, "zhejiang", "priors.json");
 
     private static Scenario WithPriors(string scenario) =>
         ScenarioLoader.Load(scenario, TestConfig.Dir, new LoadOptions { Scale = 0.01, Layers = [PriorsPath] });

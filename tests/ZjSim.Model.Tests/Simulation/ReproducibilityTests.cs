@@ -33,7 +33,7 @@ public class ReproducibilityTests
     [Fact]
     public void Same_seed_with_uncertain_parameters_gives_a_bit_identical_table()
     {
-        var s = ScenarioLoader.Load("baseline", TestConfig.Dir, new LoadOptions { Scale = 0.01, Layers = [Path.Combine(TestConfig.Dir, "zhejiang", "parameter-priors.json")] });
+        var s = ScenarioLoader.Load("baseline", TestConfig.Dir, new LoadOptions { Scale = 0.01, Layers = [Path.Combine(TestConfig.Dir, "zhejiang", "priors.json")] });
         IndicatorTable Run() => ReplicationRunner.Run(new WorldLayout(s.Uncertainty.ForReplication(s.Parameters, 8, 2)), 8, 2);
         Assert.Equal(Bits(Run()), Bits(Run()));
     }
