@@ -112,12 +112,11 @@ public static class Cli
         var indicators = new Command("indicators", "What each indicator measures, its unit, and the rules that move it") { indicatorName, indicatorsMarkdown };
 
         var backtest = BacktestCommand.Define();
-        var calibrate = CalibrateCommand.Define();
-        ExplorationCommand[] exploration = [ExperimentCommand.Define(), SensitivityCommand.Define(), DiscoverCommand.Define(), SeekCommand.Define()];
+        ExplorationCommand[] exploration = [CalibrateCommand.Define(), ExperimentCommand.Define(), SensitivityCommand.Define(), DiscoverCommand.Define(), SeekCommand.Define()];
 
         var root = new RootCommand("ZjSim: Monte Carlo simulation of Zhejiang's enterprise digital transformation, on Microsoft Orleans")
         {
-            config, cluster, run, compare, attach, forget, runs, show, listScenarios, scenarioCommand, indicators, backtest.Command, calibrate.Command,
+            config, cluster, run, compare, attach, forget, runs, show, listScenarios, scenarioCommand, indicators, backtest.Command,
         };
         foreach (var e in exploration) root.Add(e.Command);
         var parsed = root.Parse(args);
@@ -167,7 +166,6 @@ public static class Cli
             if (command == scenarioShow) return ScenarioCommands.Show(parsed.GetValue(scenarioName)!, parsed.GetValue(config), console, error);
             if (command == indicators) return IndicatorsCommand.Execute(parsed.GetValue(indicatorName), console, error, parsed.GetValue(indicatorsMarkdown));
             if (command == backtest.Command) return await backtest.Execute(parsed, parsed.GetValue(config), console, error, cancellation);
-            if (command == calibrate.Command) return await calibrate.Execute(parsed, parsed.GetValue(config), console, error, cancellation);
             if (exploration.FirstOrDefault(e => e.Command == command) is { } explore)
                 return await explore.Execute(parsed, parsed.GetValue(config), parsed.GetValue(cluster), console, error, cancellation);
         }

@@ -1,124 +1,183 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
+using ZjSim.Client.Inference;
 using ZjSim.Client.Output;
+using ZjSim.Hosting;
 using ZjSim.Model.Calibration;
+using ZjSim.Model.Inference;
 using ZjSim.Model.Scenarios;
 
 namespace ZjSim.Client.Commands;
 
 /// <summary>
-/// `zjsim calibrate`: fits the parameters of config/zhejiang/priors.json to the observed series by simulated
-/// method of moments (backtest from --from through --through), prints progress and the fit, and writes the
-/// fitted values to config/zhejiang/calibrated.json, which the shipped scenarios extend.
+/// `zjsim calibrate`: Bayesian calibration by ABC-SMC of every uncertain parameter (config/zhejiang/priors.json and the
+/// start year's uncertain state) to Zhejiang's record, each observation weighed by its stated error
+/// (config/zhejiang/observed.json). Simulations run through the grains (the embedded silo, or the --cluster). Each
+/// complete population is checkpointed; Ctrl+C keeps the last one and `--resume` continues from it. Writes
+/// posterior.csv, posterior.json and calibrated.json (config/zhejiang by default), which the shipped scenarios follow.
 /// </summary>
 public static class CalibrateCommand
 {
-    // Settings that run end to end in about two minutes on 2 cores (README states the measured time):
-    // a fifth of the province keeps title counts fine-grained enough for the simplex.
-    public const int DefaultReplications = 16, DefaultMaxEvaluations = 400;
-    public const double DefaultScale = 0.2;
+    // Measured on this 2-core machine (docs/benchmarks.md, issue 13): these settings finish within 20 minutes.
+    public const int DefaultParticles = 1000;
+    public const double DefaultScale = 0.25;
+    public const string DefaultCheckpoint = "results/calibrate/checkpoint.json";
 
-    public static HistoricalCommand Define()
+    public static ExplorationCommand Define()
     {
-        var common = new HistoricalOptionSet("The scenario whose other parameters the fit holds fixed", DefaultReplications,
-            "Replications per evaluation (the same ones every time)", DefaultScale);
+        var common = new HistoricalOptionSet("The scenario whose policy the record years ran under", 1, "(unused)", DefaultScale);
         var through = new Option<int>("--through") { Description = "The last observed year fitted", DefaultValueFactory = _ => YearParameters.DataBaseYear };
-        var priors = new Option<string?>("--priors") { Description = "The parameters to fit, as distributions over their ranges (default: config/zhejiang/priors.json)" };
-        var output = new Option<string?>("--out", "-o") { Description = "Where to write the fitted values (default: config/zhejiang/calibrated.json)" };
-        var maxEvaluations = new Option<int>("--max-evaluations") { Description = "Stop after this many evaluations of the objective", DefaultValueFactory = _ => DefaultMaxEvaluations };
-        var command = new Command("calibrate", "Fit parameters to Zhejiang's observed series (simulated moments, Nelder-Mead) and write config/zhejiang/calibrated.json")
+        var particles = new Option<int>("--particles") { Description = "Particles per population (the posterior's sample size)", DefaultValueFactory = _ => DefaultParticles };
+        var alpha = new Option<double>("--alpha") { Description = "Each population's tolerance is this quantile of the previous one's distances", DefaultValueFactory = _ => 0.5 };
+        var minTolerance = new Option<double>("--min-tolerance") { Description = "Stop once the tolerance reaches this distance (1: within the observations' stated errors)", DefaultValueFactory = _ => 1.0 };
+        var minAcceptance = new Option<double>("--min-acceptance") { Description = "Stop when a population accepts less than this share of its candidates", DefaultValueFactory = _ => 0.02 };
+        var maxPopulations = new Option<int>("--max-populations") { Description = "Populations in all, the prior sample included", DefaultValueFactory = _ => 12 };
+        var maxSimulations = new Option<long?>("--max-simulations") { Description = "Simulation budget; the last complete population is the result" };
+        var output = new Option<string?>("--out", "-o") { Description = "Folder for posterior.csv, posterior.json and calibrated.json (default: config/zhejiang)" };
+        var checkpoint = new Option<string>("--checkpoint") { Description = "Where each complete population is kept", DefaultValueFactory = _ => DefaultCheckpoint };
+        var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint's last complete population" };
+        var command = new Command("calibrate", "Bayesian calibration (ABC-SMC) of every uncertain parameter to Zhejiang's record; writes the posterior the scenarios draw from")
         {
-            common.Scenario, common.From, through, common.Replications, common.Seed, common.Scale, priors, output, maxEvaluations,
+            common.Scenario, common.From, through, common.Seed, common.Scale, particles, alpha, minTolerance, minAcceptance, maxPopulations, maxSimulations,
+            output, checkpoint, resume,
         };
-        return new HistoricalCommand(command, (parsed, config, console, error, cancellation) => Execute(
-            common.Read(parsed, parsed.GetValue(through), config),
-            parsed.GetValue(priors), parsed.GetValue(output), parsed.GetValue(maxEvaluations), console, error, cancellation));
+        return new ExplorationCommand(command, (parsed, config, cluster, console, error, cancellation) =>
+        {
+            var settings = new AbcSettings
+            {
+                Particles = parsed.GetValue(particles),
+                Seed = parsed.GetValue(common.Seed),
+                Alpha = parsed.GetValue(alpha),
+                MinTolerance = parsed.GetValue(minTolerance),
+                MinAcceptance = parsed.GetValue(minAcceptance),
+                MaxPopulations = parsed.GetValue(maxPopulations),
+                MaxSimulations = parsed.GetValue(maxSimulations) ?? long.MaxValue,
+            };
+            var o = common.Read(parsed, parsed.GetValue(through), config);
+            return ExecuteAsync(o, settings, parsed.GetValue(output), parsed.GetValue(checkpoint)!, parsed.GetValue(resume), cluster, console, error, cancellation);
+        });
     }
 
-    public static Task<int> Execute(HistoricalOptions o, string? priorsOption, string? outOption, int maxEvaluations,
-        IAnsiConsole console, TextWriter error, CancellationToken cancellation)
+    public static async Task<int> ExecuteAsync(HistoricalOptions o, AbcSettings settings, string? outOption, string checkpointPath, bool resume,
+        string? cluster, IAnsiConsole console, TextWriter error, CancellationToken cancellation, int? fitThrough = null)
     {
-        Scenario scenario;
-        ObservedData data;
-        IReadOnlyList<FitParameter> fit;
-        string outPath;
+        CalibrationProblem problem;
+        string outDir, configDir;
+        AbcPopulation? resumeFrom = null;
         try
         {
             o.Check();
-            if (maxEvaluations < 10) throw new UsageException($"--max-evaluations: at least 10 (got {maxEvaluations})");
-            string configDir = ConfigDirectory.Locate(o.ConfigDirectory);
-            data = ObservedData.Load(ObservedData.PathIn(configDir));
-            string priorsPath = priorsOption ?? CalibratedFile.PriorsPathIn(configDir);
-            if (!File.Exists(priorsPath)) throw new UsageException($"--priors {priorsPath}: not found");
-            fit = CalibratedFile.ReadPriors(priorsPath);
-            scenario = HistoricalStart.Load(o.Scenario, configDir, o.From, o.Through, o.Scale, [priorsPath]);
-            var fixedByStart = fit.FirstOrDefault(p => scenario.Uncertainty.Parameters.All(u => u.Path != p.Path));
-            if (fixedByStart is not null)
-                throw new UsageException($"{priorsPath}: '{fixedByStart.Path}' is to be fitted, but a later layer ({HistoricalStart.StartFile(configDir, o.From)}) sets it");
-            if (outOption is not null && outOption.Trim().Length == 0) throw new UsageException("--out '': must name a file");
-            outPath = Path.GetFullPath(outOption ?? CalibratedFile.PathIn(configDir));
-            if (Directory.Exists(outPath))
-                throw new UsageException($"--out {outOption}: is a folder; give the file to write, such as {CalibratedFile.FileName}");
-            if (!Directory.Exists(Path.GetDirectoryName(outPath)))
-                throw new UsageException($"--out {outOption}: the folder does not exist");
+            try { settings.Validate(); }
+            catch (ArgumentException e) { throw new UsageException($"--{e.Message}"); }
+            configDir = ConfigDirectory.Locate(o.ConfigDirectory);
+            outDir = Path.GetFullPath(outOption ?? Path.Combine(configDir, ObservedData.Folder));
+            if (File.Exists(outDir)) throw new UsageException($"--out {outOption}: is a file; give the folder to write posterior.csv, posterior.json and calibrated.json in");
+            if (!Directory.Exists(outDir)) throw new UsageException($"--out {outOption}: the folder does not exist");
+            problem = CalibrationProblem.Load(o.Scenario, configDir, o.From, o.Through, o.Scale, fitThrough);
+            if (resume)
+            {
+                if (!File.Exists(checkpointPath)) throw new UsageException($"--resume: no checkpoint at {checkpointPath} (a calibration writes one after each complete population)");
+                var (savedSettings, savedPaths, population) = AbcCheckpoint.Read(checkpointPath);
+                if (!savedPaths.SequenceEqual(problem.Paths))
+                    throw new ConfigException(checkpointPath, "paths", "names other parameters than this calibration infers: it was made for another priors file or start year");
+                if (savedSettings with { MaxPopulations = settings.MaxPopulations, MaxSimulations = settings.MaxSimulations } != settings with { BatchSize = savedSettings.BatchSize })
+                    throw new ConfigException(checkpointPath, "settings", "were other (particles, seed, alpha, tolerance floor or acceptance floor): resume with the same options");
+                resumeFrom = population;
+            }
         }
         catch (Exception e) when (e is UsageException or ConfigException)
         {
             error.WriteLine($"zjsim calibrate: {e.Message}");
-            return Task.FromResult(ExitCodes.BadInput);
+            return ExitCodes.BadInput;
         }
 
-        var settings = new CalibrationSettings(o.Replications, o.Seed, maxEvaluations);
-        var calibrator = new Calibrator(data, scenario, fit, settings);
-        console.MarkupLine($"[grey]calibrate {Markup.Escape(scenario.Name)}, {o.From} to {o.Through}: {fit.Count} parameters, {calibrator.Targets.Count} observed points[/]");
-        console.MarkupLine($"[grey]{o.Replications} replications (the same in every evaluation), seed {o.Seed}, scale {o.Scale}[/]");
-        console.MarkupLine($"[grey]Nelder-Mead on logit-scaled parameters, at most {maxEvaluations} evaluations[/]");
-        foreach (var p in fit) console.MarkupLine($"[grey]  fit {Markup.Escape(p.Path)} within {Markup.Escape(p.Prior.ToString() ?? "")}[/]");
+        int startOnly = problem.StartOnly.Count;
+        console.MarkupLine($"[grey]calibrate {Markup.Escape(problem.Scenario.Name)}, {o.From} to {fitThrough ?? o.Through}: {problem.Priors.Count} parameters ({startOnly} of them the {o.From} state), {problem.Distance.Targets.Count} observations{(problem.Distance.HeldOut.Count > 0 ? $", {problem.Distance.HeldOut.Count} held out" : "")}[/]");
+        console.MarkupLine($"[grey]ABC-SMC: {settings.Particles} particles, tolerance = {settings.Alpha:0.##}-quantile of the previous population, floor {settings.MinTolerance}, stop below {settings.MinAcceptance:0.#%} acceptance or after {settings.MaxPopulations} populations; seed {settings.Seed}, scale {o.Scale}; simulations through the grains{(cluster is null ? " (embedded silo)" : $" ({Markup.Escape(SimulationHosts.Shown(cluster))})")}[/]");
+        console.MarkupLine("[grey]distance: root mean square of (simulated - observed) / observation error sd; 1 = within the stated errors on average[/]");
+        if (resumeFrom is not null)
+            console.MarkupLine($"resuming after population {resumeFrom.Index} (tolerance {Tol(resumeFrom.Tolerance)}, {resumeFrom.Simulations:N0} simulations so far)");
 
-        CalibrationResult result;
+        var clock = Stopwatch.StartNew();
+        var populations = new List<AbcPopulation>();
+        AbcPopulation? last = resumeFrom;
+        string runId = RunPlan.NewRunId("calibrate", settings.Seed);
         try
         {
-            result = calibrator.Run(p =>
-            {
-                if (p.IsNewBest || p.Evaluation % 25 == 0)
-                    console.MarkupLine($"  evaluation {p.Evaluation,4}: objective {p.Objective,9:0.000000}, best {p.Best:0.000000}{(p.IsNewBest ? " *" : "")}");
-            }, cancellation);
+            await using var host = await SimulationHosts.StartAsync(cluster, null, cancellation);
+            var simulator = new GrainSimulator(host, problem, settings.Seed, runId, Math.Max(2, Environment.ProcessorCount), RunCommand.RetryNotice(console));
+            var engine = new AbcSmc(problem.Priors, settings);
+            var lastPrinted = Stopwatch.StartNew();
+            var result = await engine.RunAsync(simulator, resumeFrom,
+                progress: p =>
+                {
+                    if (lastPrinted.Elapsed.TotalSeconds < 5 && p.Accepted < p.Particles) return;
+                    lastPrinted.Restart();
+                    console.MarkupLine($"  population {p.Population,2}: tolerance {Tol(p.Tolerance),8}, {p.Accepted,5}/{p.Particles} accepted, acceptance {p.AcceptanceRate,6:0.0%}, {p.Simulations,7:N0} simulations{(p.PreviousEss is double ess ? $", ESS of the last {ess:0}" : "")}");
+                },
+                onPopulation: p =>
+                {
+                    populations.Add(p);
+                    last = p;
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(checkpointPath))!);
+                    AbcCheckpoint.Write(checkpointPath, settings, problem.Paths, p);
+                    console.MarkupLine($"[bold]population {p.Index,2} complete[/]: tolerance {Tol(p.Tolerance)}, acceptance {p.AcceptanceRate:0.0%}, ESS {p.EffectiveSampleSize:0}, {p.Simulations:N0} simulations, {clock.Elapsed.TotalMinutes:0.0} min");
+                },
+                ct: cancellation);
+            CalibrationOutput.Write(outDir, problem, settings, result, [.. resumeFrom is null ? [] : new[] { resumeFrom }, .. populations.Where(p => resumeFrom is null || p.Index > resumeFrom.Index)],
+                problem.Scenario.Name, configDir, clock.Elapsed.TotalSeconds, ResultFiles.Commit);
+            PrintSummary(console, problem, result);
+            console.MarkupLine($"{result.StopReason}. {result.SimulationsRun:N0} simulations in {clock.Elapsed.TotalMinutes:0.0} min.");
+            console.MarkupLine($"Posterior ({result.Final.Particles.Count} particles, ESS {result.Final.EffectiveSampleSize:0}) written to [bold]{Markup.Escape(outDir)}[/]: {PosteriorFile.CsvName}, {PosteriorFile.JsonName}, {CalibratedFile.FileName}. `zjsim posterior` shows what the record identified.");
+            return ExitCodes.Ok;
         }
         catch (OperationCanceledException)
         {
-            error.WriteLine("zjsim calibrate: cancelled; nothing was written");
-            return Task.FromResult(ExitCodes.Cancelled);
+            error.WriteLine(last is null
+                ? "zjsim calibrate: cancelled before the first population was complete; nothing was written"
+                : $"zjsim calibrate: cancelled; population {last.Index} (tolerance {Tol(last.Tolerance)}) is kept in {checkpointPath}: `zjsim calibrate --resume` with the same options continues from it. The posterior files were not changed.");
+            return ExitCodes.Cancelled;
         }
-
-        PrintFitted(console, result);
-        HistoricalReport.PrintFit(console, data, result.Points, $"Fit at the fitted values (simulated mean of {o.Replications} replications)");
-        foreach (var series in result.Points.GroupBy(p => p.Series))
-            console.MarkupLine($"  {Markup.Escape(series.Key)}: root mean square relative error {Math.Sqrt(series.Average(p => p.RelativeError * p.RelativeError)):0.0%}");
-        console.MarkupLine($"Objective {result.Objective:0.000000} (at the prior medians {result.StartObjective:0.000000}) after {result.Evaluations} evaluations in {result.Seconds:0.0} s; {(result.Converged ? "converged" : "stopped at the evaluation budget")}.");
-
-        var record = CalibratedFile.Record(result, scenario.Name, o.From, o.Through, o.Seed, o.Replications, o.Scale, data);
-        string description = $"Calibrated to Zhejiang's record {o.From}-{o.Through} (zjsim calibrate on {scenario.Name})";
-        string temp = outPath + $".partial-{Environment.ProcessId}";
-        File.WriteAllText(temp, CalibratedFile.Json(CalibratedFile.Overrides(scenario, fit, result.Values), record, description));
-        File.Move(temp, outPath, overwrite: true);
-        console.MarkupLine($"Fitted values written to [bold]{Markup.Escape(outPath)}[/]");
-        return Task.FromResult(ExitCodes.Ok);
-    }
-
-    private static void PrintFitted(IAnsiConsole console, CalibrationResult r)
-    {
-        var table = new Table().Border(TableBorder.Simple).Title("Fitted parameters")
-            .AddColumn(new TableColumn("parameter").NoWrap()).AddColumn("prior")
-            .AddColumn(new TableColumn("start").RightAligned()).AddColumn(new TableColumn("fitted").RightAligned());
-        for (int k = 0; k < r.Parameters.Count; k++)
+        catch (ServiceUnreachableException e)
         {
-            var p = r.Parameters[k];
-            string fitted = r.Values[k].ToString("0.####", CultureInfo.InvariantCulture) + (p.AtBound(r.Values[k]) ? " *" : "");
-            table.AddRow(Markup.Escape(p.Path), Markup.Escape(p.Prior.ToString() ?? ""), p.Start.ToString("0.####", CultureInfo.InvariantCulture), fitted);
+            error.WriteLine($"zjsim calibrate: {e.Message}");
+            return ExitCodes.Failed;
         }
-        console.Write(table);
-        if (r.Parameters.Select((p, k) => p.AtBound(r.Values[k])).Any(b => b))
-            console.MarkupLine("  * against a bound of its prior's range: the record would push it further");
+        catch (SimulationFailedException e)
+        {
+            error.WriteLine($"zjsim calibrate: {e.Message}{(last is null ? "" : $"; population {last.Index} is kept in {checkpointPath} (--resume)")}");
+            return ExitCodes.Failed;
+        }
     }
+
+    private static string Tol(double t) => double.IsPositiveInfinity(t) ? "∞" : t.ToString("0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>The populations, then each parameter's prior and posterior 90% interval (the full table is `zjsim posterior`).</summary>
+    private static void PrintSummary(IAnsiConsole console, CalibrationProblem problem, AbcResult result)
+    {
+        var table = new Table().Border(TableBorder.Simple).Title("Populations")
+            .AddColumn(new TableColumn("population").RightAligned()).AddColumn(new TableColumn("tolerance").RightAligned())
+            .AddColumn(new TableColumn("acceptance").RightAligned()).AddColumn(new TableColumn("ESS").RightAligned())
+            .AddColumn(new TableColumn("simulations").RightAligned());
+        foreach (var p in result.Populations)
+            table.AddRow(p.Index.ToString(CultureInfo.InvariantCulture), Tol(p.Tolerance), p.AcceptanceRate.ToString("0.0%", CultureInfo.InvariantCulture),
+                p.EffectiveSampleSize.ToString("0", CultureInfo.InvariantCulture), p.PopulationSimulations.ToString("N0", CultureInfo.InvariantCulture));
+        console.Write(table);
+        var set = result.Final.Particles;
+        var narrowed = problem.Priors.Select((p, k) =>
+        {
+            double priorWidth = p.Distribution.Draw(0.95) - p.Distribution.Draw(0.05);
+            double postWidth = set.Quantile(k, 0.95) - set.Quantile(k, 0.05);
+            return (p.Path, Ratio: priorWidth > 0 ? postWidth / priorWidth : 1, k);
+        }).OrderBy(x => x.Ratio).ToList();
+        var fit = new Table().Border(TableBorder.Simple).Title("The five parameters the record narrowed most (posterior / prior 90% width)")
+            .AddColumn("parameter").AddColumn(new TableColumn("posterior median [90%]").RightAligned()).AddColumn(new TableColumn("narrowing").RightAligned());
+        foreach (var x in narrowed.Take(5))
+            fit.AddRow(Markup.Escape(x.Path), $"{G(set.Quantile(x.k, 0.5))} [{G(set.Quantile(x.k, 0.05))}, {G(set.Quantile(x.k, 0.95))}]", x.Ratio.ToString("0.00", CultureInfo.InvariantCulture));
+        console.Write(fit);
+    }
+
+    private static string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
 }

@@ -39,23 +39,6 @@ public static class HistoricalReport
     }
 
     /// <summary>Each fitted point, under its series' name: observed, simulated mean, relative error.</summary>
-    public static void PrintFit(IAnsiConsole console, ObservedData data, IReadOnlyList<FitPoint> points, string title)
-    {
-        var table = new Table().Border(TableBorder.Simple).Title(title)
-            .AddColumn(new TableColumn("series, date").NoWrap())
-            .AddColumn(new TableColumn("observed").RightAligned()).AddColumn(new TableColumn("simulated").RightAligned())
-            .AddColumn(new TableColumn("error").RightAligned());
-        foreach (var series in points.GroupBy(p => p.Series))
-        {
-            string unit = data[series.Key].Unit;
-            table.AddRow(Markup.Escape(series.Key), "", "", "");
-            foreach (var p in series)
-                table.AddRow("  " + Markup.Escape(p.Point.AsOf), (p.Point.IsLowerBound ? "> " : "") + Format(p.Point.Value, unit),
-                    Format(p.Simulated, unit), p.RelativeError.ToString("+0.0%;−0.0%;0.0%", CultureInfo.InvariantCulture));
-        }
-        console.Write(table);
-    }
-
     private static IEnumerable<string> Notes(ObservedSeries s)
     {
         if (s.Note is not null) yield return $"{s.Name}: {s.Note}.";

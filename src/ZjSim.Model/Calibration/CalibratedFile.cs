@@ -1,45 +1,34 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using ZjSim.Model.Inference;
 using ZjSim.Model.Scenarios;
 
 namespace ZjSim.Model.Calibration;
 
 /// <summary>
-/// config/zhejiang/calibrated.json: the fitted values in scenario-override form (so a scenario can
-/// "extend" it), with a "calibration" record of how they were made, which the loader does not read.
+/// config/zhejiang/calibrated.json, which every shipped scenario extends: it names the posterior the runs draw from
+/// ("posterior": "posterior.csv") and holds the posterior medians in scenario-override form (what `--parameters
+/// median` runs and what `zjsim scenario show` prints), with a short record of the calibration the loader does not read.
 /// </summary>
 public static class CalibratedFile
 {
-    public const string FileName = "calibrated.json", PriorsFileName = "priors.json";
+    public const string FileName = "calibrated.json";
 
     public static string PathIn(string configDir) => Path.Combine(configDir, ObservedData.Folder, FileName);
-    public static string PriorsPathIn(string configDir) => Path.Combine(configDir, ObservedData.Folder, PriorsFileName);
-
-    /// <summary>The priors file's distributions: the parameters to fit and their ranges.</summary>
-    public static IReadOnlyList<FitParameter> ReadPriors(string path)
-    {
-        var file = ScenarioLoader.ReadObject(path);
-        if (file["parameters"] is not JsonObject parameters)
-            throw new ConfigException(path, "parameters", "must be an object holding the parameters to fit, each as a distribution");
-        var found = Uncertainty.ParameterUncertainty.Find(parameters, path);
-        if (found.Count == 0)
-            throw new ConfigException(path, "parameters", "holds no distribution: give each parameter to fit as a distribution over its prior range");
-        return found.Select(p => new FitParameter(p.Path, p.Distribution)).ToList();
-    }
 
     /// <summary>
-    /// The override tree: each fitted value at its path; a value inside a list carries the whole list
-    /// (overrides replace lists whole), the other entries as the calibrated scenario had them.
+    /// The override tree: each value at its path; a value inside a list carries the whole list (overrides replace
+    /// lists whole), the other entries as the calibrated scenario had them.
     /// </summary>
-    public static JsonObject Overrides(Scenario scenario, IReadOnlyList<FitParameter> parameters, IReadOnlyList<double> values)
+    public static JsonObject Overrides(Scenario scenario, IReadOnlyList<string> paths, IReadOnlyList<double> values)
     {
         var fitted = JsonNode.Parse(scenario.CanonicalJson)!;
-        for (int k = 0; k < parameters.Count; k++) ParameterPath.Set(fitted, parameters[k].Path, JsonValue.Create(Round(values[k])));
+        if (fitted is JsonObject o) o.Remove(Uncertainty.JointSample.JsonKey);
+        for (int k = 0; k < paths.Count; k++) ParameterPath.Set(fitted, paths[k], JsonValue.Create(Round(values[k])));
         var overrides = new JsonObject();
-        foreach (var p in parameters)
+        foreach (var path in paths)
         {
-            var segments = ParameterPath.Segments(p.Path);
+            var segments = ParameterPath.Segments(path);
             int cut = segments.TakeWhile(s => s is string).Count();
             JsonObject node = overrides;
             for (int i = 0; i < cut - 1; i++)
@@ -58,43 +47,16 @@ public static class CalibratedFile
         var file = new JsonObject
         {
             ["description"] = description,
+            ["posterior"] = PosteriorFile.CsvName,
             ["calibration"] = record,
             ["parameters"] = overrides,
         };
         return "// Written by `zjsim calibrate`; rerun it rather than editing by hand (docs/MODEL.md, section 7.9).\n"
+            + "// The runs draw each replication's parameters from posterior.csv; \"parameters\" holds the posterior medians\n"
+            + "// (what `--parameters median` runs). A distribution here stays a distribution unless the posterior sets it.\n"
             + file.ToJsonString(ConfigJson.Indented) + "\n";
     }
 
-    public static JsonObject Record(CalibrationResult r, string scenario, int from, int through, ulong seed, int replications, double scale, ObservedData data) => new()
-    {
-        ["scenario"] = scenario,
-        ["from"] = from,
-        ["through"] = through,
-        ["seed"] = seed,
-        ["replications"] = replications,
-        ["scale"] = scale,
-        ["evaluations"] = r.Evaluations,
-        ["converged"] = r.Converged,
-        ["seconds"] = Math.Round(r.Seconds, 1),
-        ["objective"] = Round(r.Objective),
-        ["objective_at_prior_medians"] = Round(r.StartObjective),
-        ["fitted"] = new JsonArray(r.Parameters.Select((p, k) => (JsonNode)new JsonObject
-        {
-            ["parameter"] = p.Path,
-            ["value"] = Round(r.Values[k]),
-            ["prior"] = p.Prior.ToJson(),
-            ["at_bound"] = p.AtBound(r.Values[k]),
-        }).ToArray()),
-        ["fit"] = new JsonArray(r.Points.Select(f => (JsonNode)new JsonObject
-        {
-            ["series"] = f.Series,
-            ["as_of"] = f.Point.AsOf,
-            ["observed"] = f.Point.Value,
-            ["simulated"] = Round(f.Simulated),
-            ["relative_error"] = Round(f.RelativeError),
-        }).ToArray()),
-    };
-
-    /// <summary>Six significant digits: the fit is not more precise than that, and the file stays readable.</summary>
-    private static double Round(double v) => double.Parse(v.ToString("G6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    /// <summary>Six significant digits: the medians are not known more precisely, and the file stays readable.</summary>
+    public static double Round(double v) => double.Parse(v.ToString("G6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }

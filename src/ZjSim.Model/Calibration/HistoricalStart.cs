@@ -24,7 +24,8 @@ public static class HistoricalStart
     /// Loads the scenario from <paramref name="from"/> to <paramref name="through"/>, with extra layers (such as
     /// calibration priors) merged after the scenario and before the start year's state.
     /// </summary>
-    public static Scenario Load(string scenario, string configDir, int from, int through, double? scale, IReadOnlyList<string>? layers = null)
+    public static Scenario Load(string scenario, string configDir, int from, int through, double? scale, IReadOnlyList<string>? layers = null,
+        ParameterSource parameters = ParameterSource.Posterior)
     {
         string start = StartFile(configDir, from);
         if (!File.Exists(start))
@@ -39,6 +40,7 @@ public static class HistoricalStart
             Layers = [.. layers ?? [], start],
             EndYear = through,
             HistoricalStart = true,
+            Parameters = parameters,
         });
     }
 }
