@@ -43,6 +43,7 @@ public sealed record ObservedData(List<ObservedSeries> Series)
                 at.Fail("indicator", $"unknown indicator '{ind}' (known: {string.Join(", ", Indicators.Names)})");
             if (s.Points.Count == 0) at.Fail("points", "must list at least one figure");
             if (s.DivideBy is string d && Series.All(x => x.Name != d)) at.Fail("divide_by", $"names no series ('{d}')");
+            s.Error?.Validate(at.At("error"));
             for (int k = 0; k < s.Points.Count; k++)
             {
                 var p = s.Points[k];
@@ -51,6 +52,20 @@ public sealed record ObservedData(List<ObservedSeries> Series)
                 if (!(p.Value > 0 && double.IsFinite(p.Value))) pc.Fail("value", $"must be a positive number (got {p.Value})");
                 if (string.IsNullOrWhiteSpace(p.Source)) pc.Fail("source", "must name where the figure comes from");
                 if (p.Bound is not (null or ObservedPoint.LowerBound)) pc.Fail("bound", $"must be \"{ObservedPoint.LowerBound}\" or absent (got \"{p.Bound}\")");
+                p.Error?.Validate(pc.At("error"));
+                var error = s.ErrorOf(p);
+                // Calibration weighs every fitted point by its error: none may be left without one.
+                if (error is null && s.IsSimulated && s.Fit && p.Fit)
+                    pc.Fail("error", "is missing: a fitted point needs an error model (give the series or the point an \"error\")");
+                // "bound": "lower" and the error kind lower_bound say the same thing twice: they must agree.
+                if (error is not null && error.IsLowerBound != p.IsLowerBound)
+                {
+                    if (p.IsLowerBound)
+                        pc.Fail(p.Error is null ? "error" : "error.kind",
+                            $"must be of kind \"{ObservationError.LowerBound}\": the point is \"more than\" (bound \"{ObservedPoint.LowerBound}\"), got \"{error.Kind}\"");
+                    else
+                        pc.Fail("bound", $"must be \"{ObservedPoint.LowerBound}\": the point's error kind is \"{ObservationError.LowerBound}\"");
+                }
                 if (s.DivideBy is string div && Series.FirstOrDefault(x => x.Name == div) is ObservedSeries divisor
                     && divisor.Points.All(q => q.ModelYear != p.ModelYear))
                     pc.Fail("model_year", $"has no '{div}' figure for {p.ModelYear} to divide by");

@@ -2,7 +2,8 @@ namespace ZjSim.Model.Calibration;
 
 /// <summary>
 /// One sourced figure: what the source dates it (<see cref="AsOf"/>), the model state it is compared with
-/// (<see cref="ModelYear"/>, fractional between two year ends), its value and source.
+/// (<see cref="ModelYear"/>, fractional between two year ends), its value and source, and its own
+/// <see cref="Error"/> model where it differs from its series' one.
 /// </summary>
 public sealed record ObservedPoint(
     string AsOf,
@@ -11,7 +12,8 @@ public sealed record ObservedPoint(
     string Source,
     bool Fit = true,
     string? Bound = null,
-    string? Note = null)
+    string? Note = null,
+    ObservationError? Error = null)
 {
     public const string LowerBound = "lower";
 

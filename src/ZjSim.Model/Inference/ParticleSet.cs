@@ -26,6 +26,24 @@ public sealed record ParticleSet
         Weights = Math.Abs(total - 1) < 1e-9 ? weights.ToArray() : weights.Select(w => w / total).ToArray();
     }
 
+    /// <summary>
+    /// A set whose weights are kept bit for bit (already normalised, e.g. read back from an ABC checkpoint): dividing
+    /// by their sum again could move the last bit, and a resumed calibration must be bit-identical to an unbroken one.
+    /// </summary>
+    internal static ParticleSet Exact(IReadOnlyList<string> paths, double[][] values, double[] normalisedWeights)
+    {
+        var set = new ParticleSet(paths, values, normalisedWeights);
+        if (Math.Abs(normalisedWeights.Sum() - 1) > 1e-9) throw new ArgumentException("the weights must already sum to 1");
+        return new ParticleSet(set, normalisedWeights);
+    }
+
+    private ParticleSet(ParticleSet checkedSet, double[] weights)
+    {
+        Paths = checkedSet.Paths;
+        Values = checkedSet.Values;
+        Weights = weights;
+    }
+
     public int Count => Values.Length;
 
     /// <summary>Kish's effective sample size, (Σw)²/Σw², with the weights normalised: 1/Σw².</summary>

@@ -20,4 +20,6 @@ public enum Purpose : byte
     BrainDemand = 10,
     /// <summary>GDP and the digitalisation outside the modelled industry.</summary>
     ProvinceGdp = 11,
+    /// <summary>ABC-SMC's candidates: prior draws, the ancestor a candidate perturbs and the kernel's normals.</summary>
+    AbcProposal = 12,
 }

@@ -9,6 +9,13 @@ public sealed record BetaDistribution(double Alpha, double Beta, double Min, dou
     public override (double Lower, double Upper) Support => (Min, Max);
     public override double Quantile(double u) => Min + (Max - Min) * MathNet.Numerics.Distributions.Beta.InvCDF(Alpha, Beta, u);
 
+    /// <summary>The beta density of the rescaled value, divided by the scale (the Jacobian of the rescaling).</summary>
+    public override double Density(double x) =>
+        InSupport(x) ? MathNet.Numerics.Distributions.Beta.PDF(Alpha, Beta, (x - Min) / (Max - Min)) / (Max - Min) : 0;
+
+    public override double LogDensity(double x) =>
+        InSupport(x) ? MathNet.Numerics.Distributions.Beta.PDFLn(Alpha, Beta, (x - Min) / (Max - Min)) - Math.Log(Max - Min) : double.NegativeInfinity;
+
     public override JsonObject ToJson()
     {
         var o = new JsonObject { ["dist"] = Kind, ["alpha"] = Alpha, ["beta"] = Beta };

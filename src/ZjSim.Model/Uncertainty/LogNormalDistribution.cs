@@ -17,6 +17,12 @@ public sealed record LogNormalDistribution(double Mu, double Sigma, double? Min,
         return Math.Exp(Mu + Sigma * Truncation.StandardNormalQuantile(a, b, u));
     }
 
+    /// <summary>The untruncated density divided by the mass the truncation keeps; 0 at and below 0.</summary>
+    public override double Density(double x) => InSupport(x) && x > 0 ? MathNet.Numerics.Distributions.LogNormal.PDF(Mu, Sigma, x) / KeptMass : 0;
+
+    public override double LogDensity(double x) =>
+        InSupport(x) && x > 0 ? MathNet.Numerics.Distributions.LogNormal.PDFLn(Mu, Sigma, x) - Math.Log(KeptMass) : double.NegativeInfinity;
+
     public double KeptMass => Truncation.StandardNormalMass(LogBounds.A, LogBounds.B);
 
     /// <summary>The truncation in standard units of ln(value).</summary>

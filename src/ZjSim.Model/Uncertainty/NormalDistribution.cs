@@ -14,6 +14,12 @@ public sealed record NormalDistribution(double Mean, double Sd, double? Min, dou
         return Mean + Sd * Truncation.StandardNormalQuantile((lower - Mean) / Sd, (upper - Mean) / Sd, u);
     }
 
+    /// <summary>The untruncated density divided by the mass the truncation keeps, so it integrates to 1 over the support.</summary>
+    public override double Density(double x) => InSupport(x) ? MathNet.Numerics.Distributions.Normal.PDF(Mean, Sd, x) / KeptMass : 0;
+
+    public override double LogDensity(double x) =>
+        InSupport(x) ? MathNet.Numerics.Distributions.Normal.PDFLn(Mean, Sd, x) - Math.Log(KeptMass) : double.NegativeInfinity;
+
     /// <summary>The share of the untruncated distribution that the truncation keeps.</summary>
     public double KeptMass
     {

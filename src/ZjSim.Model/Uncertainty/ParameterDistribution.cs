@@ -22,6 +22,25 @@ public abstract record ParameterDistribution
     /// <summary>The value at probability u of the (truncated) distribution, u in (0, 1).</summary>
     public abstract double Quantile(double u);
 
+    /// <summary>
+    /// The probability density at x of the (truncated) distribution: renormalised over the support, 0 outside it.
+    /// Bayesian calibration weighs its particles by it.
+    /// </summary>
+    public abstract double Density(double x);
+
+    /// <summary>
+    /// ln Density(x) (−∞ outside the support). Kept separate because a product of some fifty densities, or one
+    /// normal density far in its tail, underflows where the sum of logarithms does not.
+    /// </summary>
+    public virtual double LogDensity(double x) => Math.Log(Density(x));
+
+    /// <summary>Whether x lies in the closed support (NaN does not).</summary>
+    protected bool InSupport(double x)
+    {
+        var (lower, upper) = Support;
+        return x >= lower && x <= upper;
+    }
+
     /// <summary>The canonical JSON form, with a fixed key order, as the manifest records it.</summary>
     public abstract JsonObject ToJson();
 
