@@ -55,7 +55,7 @@ public static class CalibrateCommand
                 MaxPopulations = parsed.GetValue(maxPopulations),
                 MaxSimulations = parsed.GetValue(maxSimulations) ?? long.MaxValue,
             };
-            var o = common.Read(parsed, parsed.GetValue(through), config);
+            var o = common.Read(parsed, parsed.GetValue(through), config) with { Replications = 1 };   // one simulation per candidate
             return ExecuteAsync(o, settings, parsed.GetValue(output), parsed.GetValue(checkpoint)!, parsed.GetValue(resume), cluster, console, error, cancellation);
         });
     }

@@ -66,7 +66,7 @@ public static class CalibrationOutput
                 ["as_of"] = t.Point.AsOf,
                 ["model_year"] = t.Point.ModelYear,
                 ["observed"] = t.Point.Value,
-                ["sd"] = CalibratedFile.Round(t.Sigma),
+                ["sd"] = CalibratedFile.Round(t.Sd),
                 ["bound"] = t.Point.Bound,
             }).ToArray()),
             ["held_out"] = new JsonArray(problem.Distance.HeldOut.Select(t => (JsonNode)new JsonObject

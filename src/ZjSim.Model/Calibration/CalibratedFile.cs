@@ -24,7 +24,7 @@ public static class CalibratedFile
     {
         var fitted = JsonNode.Parse(scenario.CanonicalJson)!;
         if (fitted is JsonObject o) o.Remove(Uncertainty.JointSample.JsonKey);
-        for (int k = 0; k < paths.Count; k++) ParameterPath.Set(fitted, paths[k], JsonValue.Create(Round(values[k])));
+        for (int k = 0; k < paths.Count; k++) ParameterPath.Set(fitted, paths[k], JsonValue.Create(values[k]));
         var overrides = new JsonObject();
         foreach (var path in paths)
         {

@@ -77,7 +77,6 @@ public sealed class ExtendsTests : IDisposable
             Assert.Equal(growth, s.Parameters.ValueAdded.OtherGrowth);   // scenarios are instruments: no rate overridden
             Assert.Equal(q, s.Parameters.Adoption.Q[0]);
         }
-        Assert.Equal(file["calibration"]!["fitted"]!.AsArray().Count, CalibratedFile.ReadPriors(CalibratedFile.PriorsPathIn(TestConfig.Dir)).Count);
     }
 
     [Fact]
