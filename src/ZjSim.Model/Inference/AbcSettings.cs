@@ -24,7 +24,11 @@ public sealed record AbcSettings
     /// <summary>Populations in all, population 0 (the prior) included.</summary>
     public int MaxPopulations { get; init; } = 15;
 
-    /// <summary>The simulation budget; when a population cannot complete within it, the last complete one is the result.</summary>
+    /// <summary>
+    /// The simulation budget; when a population cannot complete within it, the last complete one is the result.
+    /// It bounds the simulation numbers (candidates consumed, which do not depend on the batch size); the calls may
+    /// run up to BatchSize − 1 more per population, the surplus of a population's last batch.
+    /// </summary>
     public long MaxSimulations { get; init; } = long.MaxValue;
 
     /// <summary>Candidates handed to the simulator per call; null means one population's worth (N).</summary>
