@@ -25,7 +25,8 @@ public sealed class AbcSmc
     private readonly IReadOnlyList<UncertainParameter> _priors;
     private readonly AbcSettings _settings;
     private readonly string[] _paths;
-    private readonly double[] _priorScales;
+    private readonly double[] _kernelScales;
+    private readonly LogitTransform _transform;
 
     public AbcSmc(IReadOnlyList<UncertainParameter> priors, AbcSettings settings)
     {
@@ -34,8 +35,16 @@ public sealed class AbcSmc
         _priors = priors;
         _settings = settings;
         _paths = priors.Select(p => p.Path).ToArray();
-        // The kernel's ridge is scaled by each prior's 90% width (finite even for an unbounded prior).
-        _priorScales = priors.Select(p => Math.Max(p.Distribution.Draw(0.95) - p.Distribution.Draw(0.05), 1e-300)).ToArray();
+        _transform = new LogitTransform(priors.Select(p => p.Distribution.Support).ToArray());
+        // The kernel's ridge is scaled by each prior's 90% width in the kernel's coordinates.
+        _kernelScales = priors.Select((p, k) => Math.Max(Math.Abs(Coordinate(k, p.Distribution.Draw(0.95)) - Coordinate(k, p.Distribution.Draw(0.05))), 1e-300)).ToArray();
+    }
+
+    private double Coordinate(int k, double value)
+    {
+        var x = _priors.Select(p => p.Distribution.Median).ToArray();
+        x[k] = value;
+        return _transform.ToKernel(x)[k];
     }
 
     public IReadOnlyList<string> Paths => _paths;
@@ -159,7 +168,8 @@ public sealed class AbcSmc
     {
         var clock = Stopwatch.StartNew();
         int n = _settings.Particles, batch = _settings.EffectiveBatchSize;
-        var kernel = new PerturbationKernel(previous.Particles, _priorScales);
+        var inKernel = new ParticleSet(_paths, previous.Particles.Values.Select(_transform.ToKernel).ToArray(), previous.Particles.Weights);
+        var kernel = new PerturbationKernel(inKernel, _kernelScales);
         var values = new List<double[]>(n);
         var distances = new List<double>(n);
         long consumed = 0, c = 0;
@@ -171,7 +181,7 @@ public sealed class AbcSmc
             var candidates = new double[size][];
             int first = (int)c;
             Parallel.For(0, size, new ParallelOptions { CancellationToken = ct },
-                j => candidates[j] = Propose(previous.Particles, kernel, t, first + j));
+                j => candidates[j] = Propose(inKernel, kernel, t, first + j));
             var d = await Simulate(simulator, candidates, previous.Simulations + c, ct);
             for (int j = 0; j < size && values.Count < n; j++)
             {
@@ -188,7 +198,7 @@ public sealed class AbcSmc
         if (values.Count < n) return (null, c, values.Count, c);
 
         var particles = values.ToArray();
-        var weights = Weights(previous.Particles, kernel, particles);
+        var weights = Weights(inKernel, kernel, particles);
         var set = new ParticleSet(_paths, particles, weights);
         var population = new AbcPopulation(t, epsilon, set, distances.ToArray(), previous.Simulations + consumed, consumed,
             (double)n / consumed, clock.Elapsed.TotalSeconds);
@@ -196,8 +206,9 @@ public sealed class AbcSmc
     }
 
     /// <summary>
-    /// Candidate c of population t: an ancestor picked by weight, moved by the kernel; redrawn (from further draws of
-    /// the same stream) while it falls outside the prior's support, so it is never simulated there.
+    /// Candidate c of population t: an ancestor picked by weight, moved by the kernel in the kernel's coordinates
+    /// (<see cref="LogitTransform"/>), mapped back; redrawn (from further draws of the same stream) in the rare case
+    /// that rounding puts it where the prior density is 0, so it is never simulated there.
     /// </summary>
     private double[] Propose(ParticleSet previous, PerturbationKernel kernel, int t, int candidate)
     {
@@ -209,15 +220,16 @@ public sealed class AbcSmc
             int index = attempt * (d + 1);
             int ancestor = previous.Pick(stream.Uniform(index));
             for (int k = 0; k < d; k++) z[k] = stream.Normal(index + 1 + k);
-            var theta = kernel.Move(previous.Values[ancestor], z);
+            var theta = _transform.ToParameters(kernel.Move(previous.Values[ancestor], z));
             if (!double.IsNegativeInfinity(LogPrior(theta))) return theta;
         }
         throw new InvalidOperationException($"population {t}, candidate {candidate}: the kernel proposed {MaxRedraws} candidates outside the prior's support in a row");
     }
 
     /// <summary>
-    /// w_i ∝ π(θ_i) / Σ_j w_j K(θ_i | θ_j), in logarithms (a product of some fifty densities underflows), with the
-    /// kernel evaluated in whitened coordinates and the sum by log-sum-exp.
+    /// w_i ∝ π_u(u_i) / Σ_j w_j K(u_i | u_j) in the kernel's coordinates u, where π_u(u) = π(θ(u)) |dθ/du|; in
+    /// logarithms (a product of some fifty densities underflows), with the kernel evaluated in whitened coordinates
+    /// and the sum by log-sum-exp. <paramref name="previous"/> is the previous population in the kernel's coordinates.
     /// </summary>
     private double[] Weights(ParticleSet previous, PerturbationKernel kernel, double[][] particles)
     {
@@ -226,7 +238,8 @@ public sealed class AbcSmc
         var logW = new double[particles.Length];
         Parallel.For(0, particles.Length, i =>
         {
-            var y = kernel.Whiten(particles[i]);
+            var u = _transform.ToKernel(particles[i]);
+            var y = kernel.Whiten(u);
             var terms = new double[olds.Length];
             double max = double.NegativeInfinity;
             for (int j = 0; j < olds.Length; j++)
@@ -243,7 +256,7 @@ public sealed class AbcSmc
             }
             double sum = 0;
             for (int j = 0; j < terms.Length; j++) sum += Math.Exp(terms[j] - max);
-            logW[i] = LogPrior(particles[i]) - (max + Math.Log(sum));
+            logW[i] = LogPrior(particles[i]) + _transform.LogJacobian(u) - (max + Math.Log(sum));
         });
         double top = logW.Max();
         return logW.Select(l => Math.Exp(l - top)).ToArray();
