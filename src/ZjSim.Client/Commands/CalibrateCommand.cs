@@ -173,9 +173,9 @@ public static class CalibrateCommand
             return (p.Path, Ratio: priorWidth > 0 ? postWidth / priorWidth : 1, k);
         }).OrderBy(x => x.Ratio).ToList();
         var fit = new Table().Border(TableBorder.Simple).Title("The five parameters the record narrowed most (posterior / prior 90% width)")
-            .AddColumn("parameter").AddColumn(new TableColumn("posterior median [90%]").RightAligned()).AddColumn(new TableColumn("narrowing").RightAligned());
+            .AddColumn("parameter").AddColumn(new TableColumn("posterior median [[90%]]").RightAligned()).AddColumn(new TableColumn("narrowing").RightAligned());
         foreach (var x in narrowed.Take(5))
-            fit.AddRow(Markup.Escape(x.Path), $"{G(set.Quantile(x.k, 0.5))} [{G(set.Quantile(x.k, 0.05))}, {G(set.Quantile(x.k, 0.95))}]", x.Ratio.ToString("0.00", CultureInfo.InvariantCulture));
+            fit.AddRow(Markup.Escape(x.Path), $"{G(set.Quantile(x.k, 0.5))} [[{G(set.Quantile(x.k, 0.05))}, {G(set.Quantile(x.k, 0.95))}]]", x.Ratio.ToString("0.00", CultureInfo.InvariantCulture));
         console.Write(fit);
     }
 

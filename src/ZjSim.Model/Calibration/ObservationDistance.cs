@@ -62,7 +62,7 @@ public sealed class ObservationDistance
     public double[] Z(IndicatorTable table, double scale)
     {
         var z = new double[Targets.Count];
-        for (int i = 0; i < z.Length; i++) z[i] = Targets[i].Z(Simulated(Targets[i], table, scale));
+        for (int i = 0; i < z.Length; i++) z[i] = Targets[i].Z(Simulated(Targets[i], table, scale), scale);
         return z;
     }
 

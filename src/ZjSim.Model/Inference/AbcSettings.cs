@@ -18,7 +18,7 @@ public sealed record AbcSettings
     /// <summary>The tolerance floor: a population's tolerance is never set below it, and the run stops once it is reached.</summary>
     public double MinTolerance { get; init; } = 1.0;
 
-    /// <summary>Stop when a population would accept less than this share of its candidates.</summary>
+    /// <summary>Stop after a population whose moves were accepted less often than this: the particles barely move any more.</summary>
     public double MinAcceptance { get; init; } = 0.02;
 
     /// <summary>Populations in all, population 0 (the prior) included.</summary>
@@ -30,6 +30,11 @@ public sealed record AbcSettings
     /// run up to BatchSize − 1 more per population, the surplus of a population's last batch.
     /// </summary>
     public long MaxSimulations { get; init; } = long.MaxValue;
+
+    /// <summary>Metropolis–Hastings moves of every particle per population (each costs N simulations).</summary>
+    public int MovesPerPopulation { get; init; } = DefaultMoves;
+
+    public const int DefaultMoves = 2;
 
     /// <summary>Candidates handed to the simulator per call; null means one population's worth (N).</summary>
     public int? BatchSize { get; init; }
@@ -45,6 +50,7 @@ public sealed record AbcSettings
         if (!(MinAcceptance >= 0 && MinAcceptance < 1)) throw new ArgumentException($"min acceptance: {MinAcceptance}; must lie in [0, 1)");
         if (MaxPopulations < 1) throw new ArgumentException($"max populations: {MaxPopulations}; at least the prior population is needed");
         if (MaxSimulations < Particles) throw new ArgumentException($"max simulations: {MaxSimulations}; fewer than the {Particles} the prior population needs");
+        if (MovesPerPopulation < 1) throw new ArgumentException($"moves per population: {MovesPerPopulation}; at least 1");
         if (EffectiveBatchSize < 1) throw new ArgumentException($"batch size: {EffectiveBatchSize}; must be at least 1");
     }
 }

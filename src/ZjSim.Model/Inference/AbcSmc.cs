@@ -6,22 +6,20 @@ using ZjSim.Model.Uncertainty;
 namespace ZjSim.Model.Inference;
 
 /// <summary>
-/// Approximate Bayesian computation by sequential Monte Carlo: population Monte Carlo ABC (Beaumont, Cornuet, Marin
-/// &amp; Robert 2009) with adaptive tolerances (each the alpha-quantile of the previous population's weighted accepted
-/// distances, as pyabc's QuantileEpsilon and Del Moral, Doucet &amp; Jasra 2012).
-/// Population 0 is N draws from the prior. Population t proposes candidates by picking an ancestor from population
-/// t−1 by weight and moving it with a normal kernel (covariance 2 × the weighted covariance), simulates them, keeps
-/// the first N (in candidate order) whose distance is within ε_t, and weighs each by
-/// π(θ) / Σ_j w_j K(θ | θ_j), so the weighted population targets the prior restricted to distances ≤ ε_t.
-/// Every uniform comes from a stream keyed by (seed, candidate, population, AbcProposal), and candidate c of a
-/// population is always simulation number (simulations before it) + c: the result is a pure function of the
-/// settings and the simulator, whatever the batch size, and a resumed run equals an unbroken one bit for bit.
+/// Approximate Bayesian computation by sequential Monte Carlo with MCMC moves (Del Moral, Doucet &amp; Jasra 2012),
+/// with adaptive tolerances (each the alpha-quantile of the previous population's distances, as pyabc's
+/// QuantileEpsilon). Population 0 is N draws from the prior. Population t keeps the particles within ε_t, resamples
+/// them to N, and moves each with Metropolis–Hastings steps of the ABC kernel (a normal proposal in the logit
+/// coordinates of the priors' supports, with covariance twice the survivors'; accepted if its simulation is within
+/// ε_t and by the prior ratio), so every population is an equally weighted sample of the prior restricted to
+/// distances ≤ ε_t. An earlier version weighed proposals by population Monte Carlo weights (Beaumont et al. 2009):
+/// with ~50 parameters the kernel-density denominator left one particle with nearly all the weight.
+/// Every uniform comes from a stream keyed by (seed, particle, population, AbcProposal), and particle i's move m of a
+/// population is always the same simulation number: the result is a pure function of the settings and the
+/// simulator, whatever the batch size, and a resumed run equals an unbroken one bit for bit.
 /// </summary>
 public sealed class AbcSmc
 {
-    /// <summary>How many times a candidate outside the prior's support is redrawn before the run gives up.</summary>
-    private const int MaxRedraws = 100_000;
-
     private readonly IReadOnlyList<UncertainParameter> _priors;
     private readonly AbcSettings _settings;
     private readonly string[] _paths;
@@ -99,21 +97,16 @@ public sealed class AbcSmc
             int t = previous.Index + 1;
             double epsilon = Math.Max(WeightedQuantile.Of(previous.Distances, previous.Particles.Weights, s.Alpha), s.MinTolerance);
             long budget = s.MaxSimulations - previous.Simulations;
-            long acceptanceCap = s.MinAcceptance > 0 ? (long)Math.Ceiling(s.Particles / s.MinAcceptance) : long.MaxValue;
-            long limit = Math.Min(Math.Min(budget, acceptanceCap), int.MaxValue);
 
-            var (next, simulated, accepted, tried) = await Population(simulator, previous, t, epsilon, limit, progress, ct);
+            var (next, simulated, _, _) = await Population(simulator, previous, t, epsilon, budget, progress, ct);
             run += simulated;
             if (next is null)
-            {
-                string at = $"the result is population {t - 1}, the last complete one";
-                if (budget <= acceptanceCap)
-                    return Done($"the simulation budget ({s.MaxSimulations.ToString(CultureInfo.InvariantCulture)}) ran out in population {t} ({accepted} of {s.Particles} accepted at tolerance {Number(epsilon)}); {at}");
-                return Done($"the acceptance rate fell below {Number(s.MinAcceptance)} in population {t} ({accepted} of {tried} candidates within tolerance {Number(epsilon)}); {at}");
-            }
+                return Done($"the simulation budget ({s.MaxSimulations.ToString(CultureInfo.InvariantCulture)}) cannot pay for population {t}; the result is population {t - 1}, the last complete one");
             previous = next;
             populations.Add(previous);
             onPopulation?.Invoke(previous);
+            if (previous.AcceptanceRate < s.MinAcceptance)
+                return Done($"the moves' acceptance rate fell below {Number(s.MinAcceptance)} in population {t} ({Number(previous.AcceptanceRate)} at tolerance {Number(epsilon)}): smaller tolerances would leave the particles where they are");
         }
 
         AbcResult Done(string reason) => new(populations, previous, reason, previous.Simulations, run);
@@ -159,107 +152,85 @@ public sealed class AbcSmc
     }
 
     /// <summary>
-    /// Population t at tolerance ε: candidates 0, 1, ... (at most <paramref name="limit"/>) simulated in batches,
-    /// the first N within ε kept. Null when the limit came first.
+    /// Population t at tolerance ε (Del Moral, Doucet & Jasra 2012): the previous particles within ε keep their weight,
+    /// the others drop to 0; the survivors are resampled to N by weight; then each particle takes
+    /// <see cref="AbcSettings.MovesPerPopulation"/> Metropolis–Hastings steps of the ABC kernel: a proposal from the
+    /// normal kernel (twice the survivors' covariance, in logit coordinates) is simulated and taken if its distance is
+    /// within ε and a uniform falls below the prior ratio π_u(u′)/π_u(u). Every particle stays within ε, the weights stay
+    /// equal, and no density of the proposal has to be estimated (which in ~50 dimensions leaves one particle with all
+    /// the weight: the first calibrations with population Monte Carlo weights had an ESS of 1). Null when the budget
+    /// runs out first.
     /// </summary>
     private async Task<(AbcPopulation? Population, long Simulated, int Accepted, long Tried)> Population(
         IAbcSimulator simulator, AbcPopulation previous, int t, double epsilon, long limit,
         Action<AbcProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        int n = _settings.Particles, batch = _settings.EffectiveBatchSize;
-        var inKernel = new ParticleSet(_paths, previous.Particles.Values.Select(_transform.ToKernel).ToArray(), previous.Particles.Weights);
+        int n = _settings.Particles, batch = _settings.EffectiveBatchSize, moves = _settings.MovesPerPopulation;
+        if ((long)n * moves > limit) return (null, 0, 0, 0);
+        var survivors = new double[n];
+        for (int i = 0; i < n; i++) survivors[i] = previous.Distances[i] <= epsilon ? previous.Particles.Weights[i] : 0;
+        var alive = new ParticleSet(_paths, previous.Particles.Values, survivors);
+        var inKernel = new ParticleSet(_paths, alive.Values.Select(_transform.ToKernel).ToArray(), alive.Weights);
         var kernel = new PerturbationKernel(inKernel, _kernelScales);
-        var values = new List<double[]>(n);
-        var distances = new List<double>(n);
-        long consumed = 0, c = 0;
-        double previousEss = previous.EffectiveSampleSize;
-        while (values.Count < n && c < limit)
+
+        var values = new double[n][];
+        var u = new double[n][];
+        var logPrior = new double[n];
+        var distances = new double[n];
+        for (int i = 0; i < n; i++)
         {
-            ct.ThrowIfCancellationRequested();
-            int size = (int)Math.Min(batch, limit - c);
-            var candidates = new double[size][];
-            int first = (int)c;
-            Parallel.For(0, size, new ParallelOptions { CancellationToken = ct },
-                j => candidates[j] = Propose(inKernel, kernel, t, first + j));
-            var d = await Simulate(simulator, candidates, previous.Simulations + c, ct);
-            for (int j = 0; j < size && values.Count < n; j++)
-            {
-                if (d[j] <= epsilon)
-                {
-                    values.Add(candidates[j]);
-                    distances.Add(d[j]);
-                    consumed = c + j + 1;
-                }
-            }
-            c += size;
-            progress?.Invoke(new AbcProgress(t, epsilon, values.Count, n, c, (double)values.Count / c, previousEss));
+            int ancestor = alive.Pick(Stream(t, i).Uniform(0));
+            values[i] = alive.Values[ancestor];
+            u[i] = inKernel.Values[ancestor];
+            logPrior[i] = LogPrior(values[i]) + _transform.LogJacobian(u[i]);
+            distances[i] = previous.Distances[ancestor];
         }
-        if (values.Count < n) return (null, c, values.Count, c);
-
-        var particles = values.ToArray();
-        var weights = Weights(inKernel, kernel, particles);
-        var set = new ParticleSet(_paths, particles, weights);
-        var population = new AbcPopulation(t, epsilon, set, distances.ToArray(), previous.Simulations + consumed, consumed,
-            (double)n / consumed, clock.Elapsed.TotalSeconds);
-        return (population, c, n, c);
-    }
-
-    /// <summary>
-    /// Candidate c of population t: an ancestor picked by weight, moved by the kernel in the kernel's coordinates
-    /// (<see cref="LogitTransform"/>), mapped back; redrawn (from further draws of the same stream) in the rare case
-    /// that rounding puts it where the prior density is 0, so it is never simulated there.
-    /// </summary>
-    private double[] Propose(ParticleSet previous, PerturbationKernel kernel, int t, int candidate)
-    {
-        var stream = Stream(t, candidate);
+        double previousEss = alive.EffectiveSampleSize;
         int d = _paths.Length;
-        Span<double> z = d <= 256 ? stackalloc double[d] : new double[d];
-        for (int attempt = 0; attempt < MaxRedraws; attempt++)
+        long accepted = 0, simulated = 0;
+        for (int m = 0; m < moves; m++)
         {
-            int index = attempt * (d + 1);
-            int ancestor = previous.Pick(stream.Uniform(index));
-            for (int k = 0; k < d; k++) z[k] = stream.Normal(index + 1 + k);
-            var theta = _transform.ToParameters(kernel.Move(previous.Values[ancestor], z));
-            if (!double.IsNegativeInfinity(LogPrior(theta))) return theta;
-        }
-        throw new InvalidOperationException($"population {t}, candidate {candidate}: the kernel proposed {MaxRedraws} candidates outside the prior's support in a row");
-    }
-
-    /// <summary>
-    /// w_i ∝ π_u(u_i) / Σ_j w_j K(u_i | u_j) in the kernel's coordinates u, where π_u(u) = π(θ(u)) |dθ/du|; in
-    /// logarithms (a product of some fifty densities underflows), with the kernel evaluated in whitened coordinates
-    /// and the sum by log-sum-exp. <paramref name="previous"/> is the previous population in the kernel's coordinates.
-    /// </summary>
-    private double[] Weights(ParticleSet previous, PerturbationKernel kernel, double[][] particles)
-    {
-        var olds = previous.Values.Select(kernel.Whiten).ToArray();
-        var logOldW = previous.Weights.Select(w => Math.Log(w)).ToArray();
-        var logW = new double[particles.Length];
-        Parallel.For(0, particles.Length, i =>
-        {
-            var u = _transform.ToKernel(particles[i]);
-            var y = kernel.Whiten(u);
-            var terms = new double[olds.Length];
-            double max = double.NegativeInfinity;
-            for (int j = 0; j < olds.Length; j++)
+            for (int c = 0; c < n; c += batch)
             {
-                double m = 0;
-                var o = olds[j];
-                for (int k = 0; k < y.Length; k++)
+                ct.ThrowIfCancellationRequested();
+                int size = Math.Min(batch, n - c);
+                var proposals = new double[size][];
+                var proposalsU = new double[size][];
+                int first = c, move = m;
+                Parallel.For(0, size, new ParallelOptions { CancellationToken = ct }, j =>
                 {
-                    double diff = y[k] - o[k];
-                    m += diff * diff;
+                    var stream = Stream(t, first + j);
+                    var z = new double[d];
+                    int index = 1 + move * (d + 1);
+                    for (int k = 0; k < d; k++) z[k] = stream.Normal(index + k);
+                    proposalsU[j] = kernel.Move(u[first + j], z);
+                    proposals[j] = _transform.ToParameters(proposalsU[j]);
+                });
+                var dist = await Simulate(simulator, proposals, previous.Simulations + simulated, ct);
+                simulated += size;
+                for (int j = 0; j < size; j++)
+                {
+                    int i = c + j;
+                    if (!(dist[j] <= epsilon)) continue;
+                    double lp = LogPrior(proposals[j]);
+                    if (double.IsNegativeInfinity(lp)) continue;
+                    lp += _transform.LogJacobian(proposalsU[j]);
+                    double uniform = Stream(t, i).Uniform(1 + move * (d + 1) + d);
+                    if (Math.Log(uniform) >= lp - logPrior[i]) continue;
+                    values[i] = proposals[j];
+                    u[i] = proposalsU[j];
+                    logPrior[i] = lp;
+                    distances[i] = dist[j];
+                    accepted++;
                 }
-                terms[j] = logOldW[j] - 0.5 * m;
-                if (terms[j] > max) max = terms[j];
+                progress?.Invoke(new AbcProgress(t, epsilon, (int)Math.Min(accepted, n), n, simulated, (double)accepted / simulated, previousEss));
             }
-            double sum = 0;
-            for (int j = 0; j < terms.Length; j++) sum += Math.Exp(terms[j] - max);
-            logW[i] = LogPrior(particles[i]) + _transform.LogJacobian(u) - (max + Math.Log(sum));
-        });
-        double top = logW.Max();
-        return logW.Select(l => Math.Exp(l - top)).ToArray();
+        }
+        var set = new ParticleSet(_paths, values);
+        var population = new AbcPopulation(t, epsilon, set, distances, previous.Simulations + simulated, simulated,
+            (double)accepted / simulated, clock.Elapsed.TotalSeconds);
+        return (population, simulated, (int)accepted, simulated);
     }
 
     private async Task<double[]> Simulate(IAbcSimulator simulator, double[][] candidates, long firstSimulation, CancellationToken ct)
