@@ -103,19 +103,20 @@ public static class PosteriorCommand
 
     private static void PrintTable(IAnsiConsole console, IReadOnlyList<ParameterNarrowing> rows)
     {
-        var table = new Table().Border(TableBorder.Simple).Title("Prior and posterior (median, 90% interval 5%–95%)")
-            .AddColumn(new TableColumn("parameter"))
-            .AddColumn(new TableColumn("prior median").RightAligned()).AddColumn(new TableColumn("prior 90%").RightAligned())
-            .AddColumn(new TableColumn("posterior median").RightAligned()).AddColumn(new TableColumn("posterior 90%").RightAligned())
-            .AddColumn(new TableColumn("narrowing").RightAligned()).AddColumn("verdict");
+        // On a narrow terminal each interval goes under its median, so the path and the verdict keep one line.
+        string under = console.Profile.Width >= 120 ? " " : "\n";
+        var table = new Table().Border(TableBorder.Simple).Title("Prior and posterior: median [[5%, 95%]]")
+            .AddColumn(new TableColumn("parameter").NoWrap())
+            .AddColumn(new TableColumn("prior").RightAligned()).AddColumn(new TableColumn("posterior").RightAligned())
+            .AddColumn(new TableColumn("narrowing").RightAligned()).AddColumn(new TableColumn("verdict").NoWrap());
         foreach (var r in rows)
         {
             string verdict = ParameterNarrowing.Name(r.Verdict);
             string colour = r.Verdict switch { Identification.Identified => "green", Identification.WeaklyIdentified => "yellow", _ => "grey" };
             table.AddRow(
                 Markup.Escape(r.Path) + (r.StartOnly ? " †" : ""),
-                Value(r.PriorMedian), $"[[{Value(r.PriorLow)}, {Value(r.PriorHigh)}]]",
-                Value(r.Median), $"[[{Value(r.Low)}, {Value(r.High)}]]",
+                $"{Value(r.PriorMedian)}{under}[[{Value(r.PriorLow)}, {Value(r.PriorHigh)}]]",
+                $"{Value(r.Median)}{under}[[{Value(r.Low)}, {Value(r.High)}]]",
                 r.Narrowing.ToString("0.00", CultureInfo.InvariantCulture), $"[{colour}]{verdict}[/]");
         }
         console.Write(table);
@@ -138,13 +139,13 @@ public static class PosteriorCommand
     private static void PrintCorrelations(IAnsiConsole console, IReadOnlyList<ParameterNarrowing> rows, IReadOnlyList<ParameterCorrelation> pairs)
     {
         if (pairs.Count == 0) return;
-        var table = new Table().Border(TableBorder.Simple).Title($"Strongest posterior correlations (weighted; {pairs.Count} of {rows.Count * (rows.Count - 1) / 2} pairs)")
+        var table = new Table().Border(TableBorder.Simple).Title($"Strongest correlations ({pairs.Count} of {rows.Count * (rows.Count - 1) / 2} pairs)")
             .AddColumn(new TableColumn("#").RightAligned()).AddColumn("parameter").AddColumn("parameter").AddColumn(new TableColumn("r").RightAligned());
         for (int i = 0; i < pairs.Count; i++)
             table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), Markup.Escape(rows[pairs[i].A].Path), Markup.Escape(rows[pairs[i].B].Path),
                 pairs[i].R.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture));
         console.Write(table);
-        console.MarkupLine("[grey]A strong correlation (|r| near 1) means the record constrains a combination of the two (a sum, a ratio), not each alone: "
+        console.MarkupLine("[grey]Weighted correlations of the particles. A strong one (|r| near 1) means the record constrains a combination of the two (a sum, a ratio), not each alone: "
             + "one can move if the other moves with it. Their narrowings alone understate what the record knows.[/]");
     }
 
