@@ -32,6 +32,7 @@ public sealed record PosteriorRecord(
         if (Directory.Exists(csvPath)) throw new ConfigException(csvPath, null, "is a folder; give the posterior's CSV file");
         if (!File.Exists(csvPath))
             throw new ConfigException(csvPath, null, "not found: run `zjsim calibrate` to make the posterior, or give --posterior PATH");
+        if (!RegularFile.Is(csvPath)) throw new ConfigException(csvPath, null, "is not a regular file (a pipe or device): only files are read");
         if (!File.Exists(jsonPath))
             throw new ConfigException(jsonPath, null, $"not found: the provenance of {System.IO.Path.GetFileName(csvPath)} (its method and priors) is read from it");
         var json = ScenarioLoader.ReadObject(jsonPath);

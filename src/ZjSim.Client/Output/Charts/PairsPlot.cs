@@ -165,7 +165,8 @@ public static class PairsPlot
         double[] upper = [0.25, 0.5, 1.5, 3, double.PositiveInfinity];
         double[] alphas = [0.06, 0.14, 0.3, 0.5, 0.8];
         int count = weights.Length;
-        var levels = weights.Select(w => Array.FindIndex(upper, u => w * count < u)).ToArray();
+        // Zero-weight particles (discarded by the calibration) are not drawn: level -1 matches no series.
+        var levels = weights.Select(w => w > 0 ? Array.FindIndex(upper, u => w * count < u) : -1).ToArray();
         return (alphas, levels);
     }
 }
