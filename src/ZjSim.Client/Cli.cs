@@ -112,11 +112,12 @@ public static class Cli
         var indicators = new Command("indicators", "What each indicator measures, its unit, and the rules that move it") { indicatorName, indicatorsMarkdown };
 
         var backtest = BacktestCommand.Define();
+        var posterior = PosteriorCommand.Define();
         ExplorationCommand[] exploration = [CalibrateCommand.Define(), ExperimentCommand.Define(), SensitivityCommand.Define(), DiscoverCommand.Define(), SeekCommand.Define()];
 
         var root = new RootCommand("ZjSim: Monte Carlo simulation of Zhejiang's enterprise digital transformation, on Microsoft Orleans")
         {
-            config, cluster, run, compare, attach, forget, runs, show, listScenarios, scenarioCommand, indicators, backtest.Command,
+            config, cluster, run, compare, attach, forget, runs, show, listScenarios, scenarioCommand, indicators, backtest.Command, posterior.Command,
         };
         foreach (var e in exploration) root.Add(e.Command);
         var parsed = root.Parse(args);
@@ -166,6 +167,7 @@ public static class Cli
             if (command == scenarioShow) return ScenarioCommands.Show(parsed.GetValue(scenarioName)!, parsed.GetValue(config), console, error);
             if (command == indicators) return IndicatorsCommand.Execute(parsed.GetValue(indicatorName), console, error, parsed.GetValue(indicatorsMarkdown));
             if (command == backtest.Command) return await backtest.Execute(parsed, parsed.GetValue(config), console, error, cancellation);
+            if (command == posterior.Command) return await posterior.Execute(parsed, parsed.GetValue(config), console, error, cancellation);
             if (exploration.FirstOrDefault(e => e.Command == command) is { } explore)
                 return await explore.Execute(parsed, parsed.GetValue(config), parsed.GetValue(cluster), console, error, cancellation);
         }
