@@ -10,7 +10,7 @@ namespace ZjSim.Model.Inference;
 /// with adaptive tolerances (each the alpha-quantile of the previous population's distances, as pyabc's
 /// QuantileEpsilon). Population 0 is N draws from the prior. Population t keeps the particles within ε_t, resamples
 /// them to N, and moves each with Metropolis–Hastings steps of the ABC kernel (a normal proposal in the logit
-/// coordinates of the priors' supports, with covariance twice the survivors'; accepted if its simulation is within
+/// coordinates of the priors' supports, with covariance 2.38²/d times the survivors'; accepted if its simulation is within
 /// ε_t and by the prior ratio), so every population is an equally weighted sample of the prior restricted to
 /// distances ≤ ε_t. An earlier version weighed proposals by population Monte Carlo weights (Beaumont et al. 2009):
 /// with ~50 parameters the kernel-density denominator left one particle with nearly all the weight.
@@ -155,7 +155,7 @@ public sealed class AbcSmc
     /// Population t at tolerance ε (Del Moral, Doucet & Jasra 2012): the previous particles within ε keep their weight,
     /// the others drop to 0; the survivors are resampled to N by weight; then each particle takes
     /// <see cref="AbcSettings.MovesPerPopulation"/> Metropolis–Hastings steps of the ABC kernel: a proposal from the
-    /// normal kernel (twice the survivors' covariance, in logit coordinates) is simulated and taken if its distance is
+    /// normal kernel (2.38²/d times the survivors' covariance, in logit coordinates) is simulated and taken if its distance is
     /// within ε and a uniform falls below the prior ratio π_u(u′)/π_u(u). Every particle stays within ε, the weights stay
     /// equal, and no density of the proposal has to be estimated (which in ~50 dimensions leaves one particle with all
     /// the weight: the first calibrations with population Monte Carlo weights had an ESS of 1). Null when the budget
@@ -172,7 +172,7 @@ public sealed class AbcSmc
         for (int i = 0; i < n; i++) survivors[i] = previous.Distances[i] <= epsilon ? previous.Particles.Weights[i] : 0;
         var alive = new ParticleSet(_paths, previous.Particles.Values, survivors);
         var inKernel = new ParticleSet(_paths, alive.Values.Select(_transform.ToKernel).ToArray(), alive.Weights);
-        var kernel = new PerturbationKernel(inKernel, _kernelScales);
+        var kernel = new PerturbationKernel(inKernel, _kernelScales, 2.38 * 2.38 / _paths.Length);
 
         var values = new double[n][];
         var u = new double[n][];

@@ -3,9 +3,11 @@ using MathNet.Numerics.LinearAlgebra;
 namespace ZjSim.Model.Inference;
 
 /// <summary>
-/// The multivariate normal kernel that moves an ancestor particle to a candidate: covariance twice the previous
-/// population's weighted covariance (Beaumont et al. 2009; Filippi et al. 2013 show it is the optimal scale among
-/// such kernels), plus a tiny ridge so that a parameter that no longer varies still has a proper kernel.
+/// The multivariate normal kernel that moves a particle to a candidate: covariance c × the population's weighted
+/// covariance, plus a tiny ridge so that a parameter that no longer varies still has a proper kernel. ABC-SMC's
+/// Metropolis–Hastings moves use c = 2.38²/d, the random-walk scale that is optimal in d dimensions (Roberts, Gelman
+/// &amp; Gilks 1997): the importance-sampling factor 2 (Beaumont et al. 2009) proposes moves so far in ~50 dimensions that
+/// none lands within the tolerance.
 /// </summary>
 internal sealed class PerturbationKernel
 {
@@ -15,13 +17,13 @@ internal sealed class PerturbationKernel
     private readonly double[,] _l;
     private readonly int _d;
 
-    public PerturbationKernel(ParticleSet previous, IReadOnlyList<double> priorScales)
+    public PerturbationKernel(ParticleSet previous, IReadOnlyList<double> priorScales, double scale)
     {
         _d = previous.Paths.Count;
         var cov = previous.Covariance();
         for (int a = 0; a < _d; a++)
         {
-            for (int b = 0; b < _d; b++) cov[a, b] *= 2;
+            for (int b = 0; b < _d; b++) cov[a, b] *= scale;
             double ridge = RidgeShare * priorScales[a];
             cov[a, a] += ridge * ridge;
         }
