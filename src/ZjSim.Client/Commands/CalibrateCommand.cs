@@ -23,6 +23,10 @@ public static class CalibrateCommand
     // Measured on this 2-core machine (docs/benchmarks.md, issue 13): these settings finish within 20 minutes.
     public const int DefaultParticles = 1000;
     public const double DefaultScale = 0.25;
+    // A gentle tolerance schedule and several moves per population: with ~60 parameters and one noisy simulation per
+    // candidate, few moves are accepted, and resampling half the particles each population left a tenth of them distinct.
+    public const double DefaultAlpha = 0.7;
+    public const int DefaultMoves = 4;
     public const string DefaultCheckpoint = "results/calibrate/checkpoint.json";
 
     public static ExplorationCommand Define()
@@ -30,7 +34,8 @@ public static class CalibrateCommand
         var common = new HistoricalOptionSet("The scenario whose policy the record years ran under", 1, "(unused)", DefaultScale);
         var through = new Option<int>("--through") { Description = "The last observed year fitted", DefaultValueFactory = _ => YearParameters.DataBaseYear };
         var particles = new Option<int>("--particles") { Description = "Particles per population (the posterior's sample size)", DefaultValueFactory = _ => DefaultParticles };
-        var alpha = new Option<double>("--alpha") { Description = "Each population's tolerance is this quantile of the previous one's distances", DefaultValueFactory = _ => 0.5 };
+        var alpha = new Option<double>("--alpha") { Description = "Each population's tolerance is this quantile of the previous one's distances", DefaultValueFactory = _ => DefaultAlpha };
+        var moves = new Option<int>("--moves") { Description = "Metropolis-Hastings moves of every particle per population", DefaultValueFactory = _ => DefaultMoves };
         var minTolerance = new Option<double>("--min-tolerance") { Description = "Stop once the tolerance reaches this distance (1: within the observations' stated errors)", DefaultValueFactory = _ => 1.0 };
         var minAcceptance = new Option<double>("--min-acceptance") { Description = "Stop when a population accepts less than this share of its candidates", DefaultValueFactory = _ => 0.02 };
         var maxPopulations = new Option<int>("--max-populations") { Description = "Populations in all, the prior sample included", DefaultValueFactory = _ => 12 };
@@ -40,7 +45,7 @@ public static class CalibrateCommand
         var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint's last complete population" };
         var command = new Command("calibrate", "Bayesian calibration (ABC-SMC) of every uncertain parameter to Zhejiang's record; writes the posterior the scenarios draw from")
         {
-            common.Scenario, common.From, through, common.Seed, common.Scale, particles, alpha, minTolerance, minAcceptance, maxPopulations, maxSimulations,
+            common.Scenario, common.From, through, common.Seed, common.Scale, particles, alpha, moves, minTolerance, minAcceptance, maxPopulations, maxSimulations,
             output, checkpoint, resume,
         };
         return new ExplorationCommand(command, (parsed, config, cluster, console, error, cancellation) =>
@@ -50,6 +55,7 @@ public static class CalibrateCommand
                 Particles = parsed.GetValue(particles),
                 Seed = parsed.GetValue(common.Seed),
                 Alpha = parsed.GetValue(alpha),
+                MovesPerPopulation = parsed.GetValue(moves),
                 MinTolerance = parsed.GetValue(minTolerance),
                 MinAcceptance = parsed.GetValue(minAcceptance),
                 MaxPopulations = parsed.GetValue(maxPopulations),
@@ -95,7 +101,7 @@ public static class CalibrateCommand
 
         int startOnly = problem.StartOnly.Count;
         console.MarkupLine($"[grey]calibrate {Markup.Escape(problem.Scenario.Name)}, {o.From} to {fitThrough ?? o.Through}: {problem.Priors.Count} parameters ({startOnly} of them the {o.From} state), {problem.Distance.Targets.Count} observations{(problem.Distance.HeldOut.Count > 0 ? $", {problem.Distance.HeldOut.Count} held out" : "")}[/]");
-        console.MarkupLine($"[grey]ABC-SMC: {settings.Particles} particles, tolerance = {settings.Alpha:0.##}-quantile of the previous population, floor {settings.MinTolerance}, stop below {settings.MinAcceptance:0.#%} acceptance or after {settings.MaxPopulations} populations; seed {settings.Seed}, scale {o.Scale}; simulations through the grains{(cluster is null ? " (embedded silo)" : $" ({Markup.Escape(SimulationHosts.Shown(cluster))})")}[/]");
+        console.MarkupLine($"[grey]ABC-SMC with MCMC moves: {settings.Particles} particles, {settings.MovesPerPopulation} moves each per population, tolerance = {settings.Alpha:0.##}-quantile of the previous population, floor {settings.MinTolerance}, stop below {settings.MinAcceptance:0.#%} of moves accepted or after {settings.MaxPopulations} populations; seed {settings.Seed}, scale {o.Scale}; simulations through the grains{(cluster is null ? " (embedded silo)" : $" ({Markup.Escape(SimulationHosts.Shown(cluster))})")}[/]");
         console.MarkupLine("[grey]distance: root mean square of (simulated - observed) / observation error sd; 1 = within the stated errors on average[/]");
         if (resumeFrom is not null)
             console.MarkupLine($"resuming after population {resumeFrom.Index} (tolerance {Tol(resumeFrom.Tolerance)}, {resumeFrom.Simulations:N0} simulations so far)");
@@ -123,14 +129,14 @@ public static class CalibrateCommand
                     last = p;
                     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(checkpointPath))!);
                     AbcCheckpoint.Write(checkpointPath, settings, problem.Paths, p);
-                    console.MarkupLine($"[bold]population {p.Index,2} complete[/]: tolerance {Tol(p.Tolerance)}, acceptance {p.AcceptanceRate:0.0%}, ESS {p.EffectiveSampleSize:0}, {p.Simulations:N0} simulations, {clock.Elapsed.TotalMinutes:0.0} min");
+                    console.MarkupLine($"[bold]population {p.Index,2} complete[/]: tolerance {Tol(p.Tolerance)}, moves accepted {p.AcceptanceRate:0.0%}, {p.Particles.Distinct} distinct particles, {p.Simulations:N0} simulations, {clock.Elapsed.TotalMinutes:0.0} min");
                 },
                 ct: cancellation);
             CalibrationOutput.Write(outDir, problem, settings, result, [.. resumeFrom is null ? [] : new[] { resumeFrom }, .. populations.Where(p => resumeFrom is null || p.Index > resumeFrom.Index)],
                 problem.Scenario.Name, configDir, clock.Elapsed.TotalSeconds, ResultFiles.Commit);
             PrintSummary(console, problem, result);
             console.MarkupLine($"{result.StopReason}. {result.SimulationsRun:N0} simulations in {clock.Elapsed.TotalMinutes:0.0} min.");
-            console.MarkupLine($"Posterior ({result.Final.Particles.Count} particles, ESS {result.Final.EffectiveSampleSize:0}) written to [bold]{Markup.Escape(outDir)}[/]: {PosteriorFile.CsvName}, {PosteriorFile.JsonName}, {CalibratedFile.FileName}. `zjsim posterior` shows what the record identified.");
+            console.MarkupLine($"Posterior ({result.Final.Particles.Count} particles, {result.Final.Particles.Distinct} distinct) written to [bold]{Markup.Escape(outDir)}[/]: {PosteriorFile.CsvName}, {PosteriorFile.JsonName}, {CalibratedFile.FileName}. `zjsim posterior` shows what the record identified.");
             return ExitCodes.Ok;
         }
         catch (OperationCanceledException)
@@ -159,11 +165,11 @@ public static class CalibrateCommand
     {
         var table = new Table().Border(TableBorder.Simple).Title("Populations")
             .AddColumn(new TableColumn("population").RightAligned()).AddColumn(new TableColumn("tolerance").RightAligned())
-            .AddColumn(new TableColumn("acceptance").RightAligned()).AddColumn(new TableColumn("ESS").RightAligned())
+            .AddColumn(new TableColumn("moves accepted").RightAligned()).AddColumn(new TableColumn("distinct").RightAligned())
             .AddColumn(new TableColumn("simulations").RightAligned());
         foreach (var p in result.Populations)
             table.AddRow(p.Index.ToString(CultureInfo.InvariantCulture), Tol(p.Tolerance), p.AcceptanceRate.ToString("0.0%", CultureInfo.InvariantCulture),
-                p.EffectiveSampleSize.ToString("0", CultureInfo.InvariantCulture), p.PopulationSimulations.ToString("N0", CultureInfo.InvariantCulture));
+                p.Particles.Distinct.ToString(CultureInfo.InvariantCulture), p.PopulationSimulations.ToString("N0", CultureInfo.InvariantCulture));
         console.Write(table);
         var set = result.Final.Particles;
         var narrowed = problem.Priors.Select((p, k) =>

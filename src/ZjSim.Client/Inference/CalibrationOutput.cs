@@ -13,7 +13,7 @@ namespace ZjSim.Client.Inference;
 /// </summary>
 public static class CalibrationOutput
 {
-    public const string Method = "ABC-SMC: population Monte Carlo ABC (Beaumont et al. 2009) with adaptive tolerances (alpha-quantile of the previous population's distances; Del Moral et al. 2012), multivariate normal kernel with twice the weighted covariance (Filippi et al. 2013)";
+    public const string Method = "ABC-SMC with MCMC moves (Del Moral, Doucet & Jasra 2012): adaptive tolerances (alpha-quantile of the previous population's distances), resampling, Metropolis-Hastings moves with a normal random walk in logit coordinates scaled 2.38^2/d (Roberts, Gelman & Gilks 1997)";
 
     public static void Write(string folder, CalibrationProblem problem, AbcSettings settings, AbcResult result, IReadOnlyList<AbcPopulation> populations,
         string scenarioName, string configDir, double seconds, string? commit)
@@ -51,12 +51,15 @@ public static class CalibrationOutput
             ["stopped"] = result.StopReason,
             ["final_tolerance"] = Finite(final.Tolerance),
             ["effective_sample_size"] = Math.Round(final.EffectiveSampleSize, 1),
+            ["distinct_particles"] = final.Particles.Distinct,
+            ["moves_per_population"] = settings.MovesPerPopulation,
             ["populations"] = new JsonArray(populations.Select(p => (JsonNode)new JsonObject
             {
                 ["index"] = p.Index,
                 ["tolerance"] = Finite(p.Tolerance),
                 ["acceptance"] = Math.Round(p.AcceptanceRate, 4),
                 ["ess"] = Math.Round(p.EffectiveSampleSize, 1),
+                ["distinct"] = p.Particles.Distinct,
                 ["simulations"] = p.PopulationSimulations,
                 ["median_distance"] = Math.Round(Median(p.Distances), 4),
             }).ToArray()),

@@ -49,6 +49,13 @@ public sealed record ParticleSet
     /// <summary>Kish's effective sample size, (Σw)²/Σw², with the weights normalised: 1/Σw².</summary>
     public double EffectiveSampleSize => 1 / Weights.Sum(w => w * w);
 
+    /// <summary>
+    /// Particles with distinct values: ABC-SMC resamples and then moves particles, and a particle whose moves were all
+    /// refused stays a copy of its ancestor, so this (not the effective sample size of the weights) says how many
+    /// different parameter vectors the sample holds.
+    /// </summary>
+    public int Distinct => Values.Select(v => string.Join(',', v.Select(x => BitConverter.DoubleToInt64Bits(x)))).Distinct().Count();
+
     /// <summary>Parameter k's values, particle by particle.</summary>
     public double[] Column(int k) => Values.Select(v => v[k]).ToArray();
 
