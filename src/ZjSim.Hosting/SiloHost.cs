@@ -20,6 +20,10 @@ public static class SiloHost
         return builder.Build();
     }
 
+    /// <summary>Loggers that warn of scheduling stalls: errors only.</summary>
+    private static readonly string[] StallWarnings =
+        ["Orleans.Runtime.Watchdog", "Orleans.Runtime.MembershipService.LocalSiloHealthMonitor", "Orleans.Runtime.AsyncTimer"];
+
     /// <summary>
     /// Makes <paramref name="builder"/> a ZjSim silo. zjsim-silo --dashboard passes an ASP.NET Core builder and adds
     /// the Orleans Dashboard through <paramref name="more"/>, so that only zjsim-silo carries ASP.NET Core.
@@ -34,10 +38,11 @@ public static class SiloHost
             builder.Services.AddSingleton<IHostLifetime, ClientOwnedLifetime>();
         }
         builder.Logging.SetMinimumLevel(s.Logs);
-        // The watchdog warns on any scheduling stall (a busy 2-core machine, a paused VM): noise, not news.
-        builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
+        // The watchdog, the silo's health monitor and its timers warn on any scheduling stall (a busy 2-core machine
+        // running a calibration, a paused VM): noise, not news.
+        foreach (var category in StallWarnings) builder.Logging.AddFilter(category, LogLevel.Error);
         s.ShutdownLogs?.Attach(builder.Logging, (category, level) => level >= s.Logs
-            && (level >= LogLevel.Error || !(category ?? "").StartsWith("Orleans.Runtime.Watchdog", StringComparison.Ordinal)));
+            && (level >= LogLevel.Error || !StallWarnings.Any(c => (category ?? "").StartsWith(c, StringComparison.Ordinal))));
         if (s.KeepRuns is int keep) builder.Services.Configure<RunRetention>(o => o.KeepRuns = keep);
         if (s.CollectionAge is TimeSpan age) builder.Services.Configure<GrainCollectionOptions>(o => o.CollectionAge = age);
         builder.AddZjSimTelemetry(s.Telemetry, s.ServiceName);

@@ -22,11 +22,11 @@ public static class CalibrateCommand
 {
     // Measured on this 2-core machine (docs/benchmarks.md, issue 13): these settings finish within 20 minutes.
     public const int DefaultParticles = 1000;
-    public const double DefaultScale = 0.25;
+    public const double DefaultScale = 0.1;
     // A gentle tolerance schedule and several moves per population: with ~60 parameters and one noisy simulation per
     // candidate, few moves are accepted, and resampling half the particles each population left a tenth of them distinct.
     public const double DefaultAlpha = 0.7;
-    public const int DefaultMoves = 4;
+    public const int DefaultMoves = 3;
     public const string DefaultCheckpoint = "results/calibrate/checkpoint.json";
 
     public static ExplorationCommand Define()
@@ -37,8 +37,8 @@ public static class CalibrateCommand
         var alpha = new Option<double>("--alpha") { Description = "Each population's tolerance is this quantile of the previous one's distances", DefaultValueFactory = _ => DefaultAlpha };
         var moves = new Option<int>("--moves") { Description = "Metropolis-Hastings moves of every particle per population", DefaultValueFactory = _ => DefaultMoves };
         var minTolerance = new Option<double>("--min-tolerance") { Description = "Stop once the tolerance reaches this distance (1: within the observations' stated errors)", DefaultValueFactory = _ => 1.0 };
-        var minAcceptance = new Option<double>("--min-acceptance") { Description = "Stop when a population accepts less than this share of its candidates", DefaultValueFactory = _ => 0.02 };
-        var maxPopulations = new Option<int>("--max-populations") { Description = "Populations in all, the prior sample included", DefaultValueFactory = _ => 12 };
+        var minAcceptance = new Option<double>("--min-acceptance") { Description = "Stop after a population whose moves were accepted less often than this", DefaultValueFactory = _ => 0.03 };
+        var maxPopulations = new Option<int>("--max-populations") { Description = "Populations in all, the prior sample included", DefaultValueFactory = _ => 10 };
         var maxSimulations = new Option<long?>("--max-simulations") { Description = "Simulation budget; the last complete population is the result" };
         var output = new Option<string?>("--out", "-o") { Description = "Folder for posterior.csv, posterior.json and calibrated.json (default: config/zhejiang)" };
         var checkpoint = new Option<string>("--checkpoint") { Description = "Where each complete population is kept", DefaultValueFactory = _ => DefaultCheckpoint };
@@ -121,7 +121,9 @@ public static class CalibrateCommand
                 {
                     if (lastPrinted.Elapsed.TotalSeconds < 5 && p.Accepted < p.Particles) return;
                     lastPrinted.Restart();
-                    console.MarkupLine($"  population {p.Population,2}: tolerance {Tol(p.Tolerance),8}, {p.Accepted,5}/{p.Particles} accepted, acceptance {p.AcceptanceRate,6:0.0%}, {p.Simulations,7:N0} simulations{(p.PreviousEss is double ess ? $", ESS of the last {ess:0}" : "")}");
+                    console.MarkupLine(p.Population == 0
+                        ? $"  population  0: {p.Simulations,7:N0} of {p.Particles:N0} prior draws simulated"
+                        : $"  population {p.Population,2}: tolerance {Tol(p.Tolerance)}, {p.Simulations,7:N0} of {(long)p.Particles * settings.MovesPerPopulation:N0} move simulations, {p.AcceptanceRate,6:0.0%} of moves accepted");
                 },
                 onPopulation: p =>
                 {
