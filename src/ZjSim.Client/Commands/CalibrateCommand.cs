@@ -26,7 +26,7 @@ public static class CalibrateCommand
     // A gentle tolerance schedule and several moves per population: with ~60 parameters and one noisy simulation per
     // candidate, few moves are accepted, and resampling half the particles each population left a tenth of them distinct.
     public const double DefaultAlpha = 0.7;
-    public const int DefaultMoves = 3;
+    public const int DefaultMoves = 3, DefaultMaxMoves = 12;
     public const string DefaultCheckpoint = "results/calibrate/checkpoint.json";
 
     public static ExplorationCommand Define()
@@ -35,9 +35,10 @@ public static class CalibrateCommand
         var through = new Option<int>("--through") { Description = "The last observed year fitted", DefaultValueFactory = _ => YearParameters.DataBaseYear };
         var particles = new Option<int>("--particles") { Description = "Particles per population (the posterior's sample size)", DefaultValueFactory = _ => DefaultParticles };
         var alpha = new Option<double>("--alpha") { Description = "Each population's tolerance is this quantile of the previous one's distances", DefaultValueFactory = _ => DefaultAlpha };
-        var moves = new Option<int>("--moves") { Description = "Metropolis-Hastings moves of every particle per population", DefaultValueFactory = _ => DefaultMoves };
+        var moves = new Option<int>("--moves") { Description = "The fewest Metropolis-Hastings moves of every particle per population", DefaultValueFactory = _ => DefaultMoves };
+        var maxMoves = new Option<int>("--max-moves") { Description = "The most moves per particle and population, when few moves are accepted (Drovandi & Pettitt 2011)", DefaultValueFactory = _ => DefaultMaxMoves };
         var minTolerance = new Option<double>("--min-tolerance") { Description = "Stop once the tolerance reaches this distance (1: within the observations' stated errors)", DefaultValueFactory = _ => 1.0 };
-        var minAcceptance = new Option<double>("--min-acceptance") { Description = "Stop after a population whose moves were accepted less often than this", DefaultValueFactory = _ => 0.03 };
+        var minAcceptance = new Option<double>("--min-acceptance") { Description = "Stop after a population whose moves were accepted less often than this", DefaultValueFactory = _ => 0.015 };
         var maxPopulations = new Option<int>("--max-populations") { Description = "Populations in all, the prior sample included", DefaultValueFactory = _ => 10 };
         var maxSimulations = new Option<long?>("--max-simulations") { Description = "Simulation budget; the last complete population is the result" };
         var output = new Option<string?>("--out", "-o") { Description = "Folder for posterior.csv, posterior.json and calibrated.json (default: config/zhejiang)" };
@@ -45,7 +46,7 @@ public static class CalibrateCommand
         var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint's last complete population" };
         var command = new Command("calibrate", "Bayesian calibration (ABC-SMC) of every uncertain parameter to Zhejiang's record; writes the posterior the scenarios draw from")
         {
-            common.Scenario, common.From, through, common.Seed, common.Scale, particles, alpha, moves, minTolerance, minAcceptance, maxPopulations, maxSimulations,
+            common.Scenario, common.From, through, common.Seed, common.Scale, particles, alpha, moves, maxMoves, minTolerance, minAcceptance, maxPopulations, maxSimulations,
             output, checkpoint, resume,
         };
         return new ExplorationCommand(command, (parsed, config, cluster, console, error, cancellation) =>
@@ -56,6 +57,7 @@ public static class CalibrateCommand
                 Seed = parsed.GetValue(common.Seed),
                 Alpha = parsed.GetValue(alpha),
                 MovesPerPopulation = parsed.GetValue(moves),
+                MaxMovesPerPopulation = parsed.GetValue(maxMoves),
                 MinTolerance = parsed.GetValue(minTolerance),
                 MinAcceptance = parsed.GetValue(minAcceptance),
                 MaxPopulations = parsed.GetValue(maxPopulations),
@@ -85,11 +87,7 @@ public static class CalibrateCommand
             if (resume)
             {
                 if (!File.Exists(checkpointPath)) throw new UsageException($"--resume: no checkpoint at {checkpointPath} (a calibration writes one after each complete population)");
-                var (savedSettings, savedPaths, population) = AbcCheckpoint.Read(checkpointPath);
-                if (!savedPaths.SequenceEqual(problem.Paths))
-                    throw new ConfigException(checkpointPath, "paths", "names other parameters than this calibration infers: it was made for another priors file or start year");
-                if (savedSettings with { MaxPopulations = settings.MaxPopulations, MaxSimulations = settings.MaxSimulations } != settings with { BatchSize = savedSettings.BatchSize })
-                    throw new ConfigException(checkpointPath, "settings", "were other (particles, seed, alpha, tolerance floor or acceptance floor): resume with the same options");
+                var population = AbcCheckpoint.ReadFor(checkpointPath, settings, problem.Paths);
                 resumeFrom = population;
             }
         }
@@ -101,7 +99,7 @@ public static class CalibrateCommand
 
         int startOnly = problem.StartOnly.Count;
         console.MarkupLine($"[grey]calibrate {Markup.Escape(problem.Scenario.Name)}, {o.From} to {fitThrough ?? o.Through}: {problem.Priors.Count} parameters ({startOnly} of them the {o.From} state), {problem.Distance.Targets.Count} observations{(problem.Distance.HeldOut.Count > 0 ? $", {problem.Distance.HeldOut.Count} held out" : "")}[/]");
-        console.MarkupLine($"[grey]ABC-SMC with MCMC moves: {settings.Particles} particles, {settings.MovesPerPopulation} moves each per population, tolerance = {settings.Alpha:0.##}-quantile of the previous population, floor {settings.MinTolerance}, stop below {settings.MinAcceptance:0.#%} of moves accepted or after {settings.MaxPopulations} populations; seed {settings.Seed}, scale {o.Scale}; simulations through the grains{(cluster is null ? " (embedded silo)" : $" ({Markup.Escape(SimulationHosts.Shown(cluster))})")}[/]");
+        console.MarkupLine($"[grey]ABC-SMC with MCMC moves: {settings.Particles} particles, {settings.MovesPerPopulation} to {settings.MaxMovesPerPopulation} moves each per population (more as fewer are accepted), tolerance = {settings.Alpha:0.##}-quantile of the previous population, floor {settings.MinTolerance}, stop below {settings.MinAcceptance:0.#%} of moves accepted or after {settings.MaxPopulations} populations; seed {settings.Seed}, scale {o.Scale}; simulations through the grains{(cluster is null ? " (embedded silo)" : $" ({Markup.Escape(SimulationHosts.Shown(cluster))})")}[/]");
         console.MarkupLine("[grey]distance: root mean square of (simulated - observed) / observation error sd; 1 = within the stated errors on average[/]");
         if (resumeFrom is not null)
             console.MarkupLine($"resuming after population {resumeFrom.Index} (tolerance {Tol(resumeFrom.Tolerance)}, {resumeFrom.Simulations:N0} simulations so far)");
@@ -123,7 +121,7 @@ public static class CalibrateCommand
                     lastPrinted.Restart();
                     console.MarkupLine(p.Population == 0
                         ? $"  population  0: {p.Simulations,7:N0} of {p.Particles:N0} prior draws simulated"
-                        : $"  population {p.Population,2}: tolerance {Tol(p.Tolerance)}, {p.Simulations,7:N0} of {(long)p.Particles * settings.MovesPerPopulation:N0} move simulations, {p.AcceptanceRate,6:0.0%} of moves accepted");
+                        : $"  population {p.Population,2}: tolerance {Tol(p.Tolerance)}, {p.Simulations,7:N0} move simulations, {p.AcceptanceRate,6:0.0%} of moves accepted");
                 },
                 onPopulation: p =>
                 {

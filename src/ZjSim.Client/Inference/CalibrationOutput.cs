@@ -53,6 +53,7 @@ public static class CalibrationOutput
             ["effective_sample_size"] = Math.Round(final.EffectiveSampleSize, 1),
             ["distinct_particles"] = final.Particles.Distinct,
             ["moves_per_population"] = settings.MovesPerPopulation,
+            ["max_moves_per_population"] = settings.MaxMovesPerPopulation,
             ["populations"] = new JsonArray(populations.Select(p => (JsonNode)new JsonObject
             {
                 ["index"] = p.Index,

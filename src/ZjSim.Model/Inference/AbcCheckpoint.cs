@@ -34,6 +34,8 @@ public static class AbcCheckpoint
             w.WriteNumber("max_populations", settings.MaxPopulations);
             w.WriteNumber("max_simulations", settings.MaxSimulations);
             if (settings.BatchSize is int b) w.WriteNumber("batch_size", b); else w.WriteNull("batch_size");
+            w.WriteNumber("moves", settings.MovesPerPopulation);
+            w.WriteNumber("max_moves", settings.MaxMovesPerPopulation);
             w.WriteEndObject();
             w.WriteStartArray("paths");
             foreach (var p in paths) w.WriteStringValue(p);
@@ -98,6 +100,8 @@ public static class AbcCheckpoint
                 MaxPopulations = Int(path, s, "max_populations", "settings.max_populations"),
                 MaxSimulations = Long(path, s, "max_simulations", "settings.max_simulations"),
                 BatchSize = batch.ValueKind == JsonValueKind.Null ? null : batch.TryGetInt32(out int bs) ? bs : throw new ConfigException(path, "settings.batch_size", "must be an integer or null"),
+                MovesPerPopulation = Int(path, s, "moves", "settings.moves"),
+                MaxMovesPerPopulation = Int(path, s, "max_moves", "settings.max_moves"),
             };
             try { settings.Validate(); }
             catch (ArgumentException e) { throw new ConfigException(path, "settings", e.Message); }
@@ -157,6 +161,8 @@ public static class AbcCheckpoint
         Same("settings.seed", saved.Seed, settings.Seed);
         Same("settings.alpha", saved.Alpha, settings.Alpha);
         Same("settings.min_tolerance", saved.MinTolerance, settings.MinTolerance);
+        Same("settings.moves", saved.MovesPerPopulation, settings.MovesPerPopulation);
+        Same("settings.max_moves", saved.MaxMovesPerPopulation, settings.MaxMovesPerPopulation);
         return population;
 
         void Same<T>(string field, T was, T now)

@@ -31,10 +31,13 @@ public sealed record AbcSettings
     /// </summary>
     public long MaxSimulations { get; init; } = long.MaxValue;
 
-    /// <summary>Metropolis–Hastings moves of every particle per population (each costs N simulations).</summary>
+    /// <summary>The fewest Metropolis–Hastings moves of every particle per population (each costs N simulations).</summary>
     public int MovesPerPopulation { get; init; } = DefaultMoves;
 
     public const int DefaultMoves = 2;
+
+    /// <summary>The most moves a population's acceptance rate may call for (each costs N simulations).</summary>
+    public int MaxMovesPerPopulation { get; init; } = DefaultMoves;
 
     /// <summary>Candidates handed to the simulator per call; null means one population's worth (N).</summary>
     public int? BatchSize { get; init; }

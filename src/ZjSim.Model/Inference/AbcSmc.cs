@@ -166,7 +166,7 @@ public sealed class AbcSmc
         Action<AbcProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        int n = _settings.Particles, batch = _settings.EffectiveBatchSize, moves = _settings.MovesPerPopulation;
+        int n = _settings.Particles, batch = _settings.EffectiveBatchSize, moves = Moves(previous);
         if ((long)n * moves > limit) return (null, 0, 0, 0);
         var survivors = new double[n];
         for (int i = 0; i < n; i++) survivors[i] = previous.Distances[i] <= epsilon ? previous.Particles.Weights[i] : 0;
@@ -231,6 +231,21 @@ public sealed class AbcSmc
         var population = new AbcPopulation(t, epsilon, set, distances, previous.Simulations + simulated, simulated,
             (double)accepted / simulated, clock.Elapsed.TotalSeconds);
         return (population, simulated, (int)accepted, simulated);
+    }
+
+    /// <summary>
+    /// Moves per particle in population t (Drovandi &amp; Pettitt 2011): enough that a particle moves at least once with
+    /// probability 0.9 at the previous population's acceptance a, R = ⌈ln 0.1 / ln(1 − a)⌉, between
+    /// <see cref="AbcSettings.MovesPerPopulation"/> and <see cref="AbcSettings.MaxMovesPerPopulation"/>. As the tolerance
+    /// tightens fewer moves are accepted, and a fixed number of moves would leave more and more copies.
+    /// </summary>
+    private int Moves(AbcPopulation previous)
+    {
+        int low = _settings.MovesPerPopulation, high = Math.Max(low, _settings.MaxMovesPerPopulation);
+        double a = previous.Index == 0 ? 1 : previous.AcceptanceRate;
+        if (a >= 1) return low;
+        if (a <= 0) return high;
+        return (int)Math.Clamp(Math.Ceiling(Math.Log(0.1) / Math.Log(1 - a)), low, high);
     }
 
     private async Task<double[]> Simulate(IAbcSimulator simulator, double[][] candidates, long firstSimulation, CancellationToken ct)
