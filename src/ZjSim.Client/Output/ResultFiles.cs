@@ -137,14 +137,10 @@ public static class ResultFiles
 
     /// <summary>
     /// The scenario's canonical parameters, with a joint sample (the posterior's particles) shown by its summary:
-    /// the manifest names the posterior by file and SHA-256 rather than copying its thousand rows.
+    /// the manifest names the posterior by file and SHA-256 rather than copying its thousand rows, and the scenario
+    /// hash is taken of this same form, so `zjsim show` can still check it.
     /// </summary>
-    private static JsonNode? ManifestParameters(string parametersJson)
-    {
-        var tree = JsonNode.Parse(parametersJson);
-        if (tree is JsonObject o && o[JointSample.JsonKey] is JsonObject) o.Remove(JointSample.JsonKey);
-        return tree;
-    }
+    private static JsonNode? ManifestParameters(string parametersJson) => JsonNode.Parse(ParameterUncertainty.HashForm(parametersJson));
 
     /// <summary>Each uncertain parameter with its distribution and the stream entity its draws come from.</summary>
     public static JsonArray UncertainParameters(string parametersJson) =>

@@ -23,7 +23,9 @@ public static class CandidateBatch
     public static Scenario ScenarioFor(Scenario prior, IReadOnlyList<string> paths, IReadOnlyList<double[]> candidates)
     {
         var joint = new JointSample(new ParticleSet(paths, candidates.ToArray()), JointSelection.Indexed, "calibration candidates", "");
-        return prior with { Uncertain = new ParameterUncertainty(prior.Uncertainty.Without(paths).Parameters, joint) };
+        // A new record, not `prior with { ... }`: a record copy keeps the canonical JSON computed for the prior.
+        return new Scenario(prior.Name, prior.Description, prior.SourcePath, prior.Parameters,
+            new ParameterUncertainty(prior.Uncertainty.Without(paths).Parameters, joint));
     }
 
     /// <summary>

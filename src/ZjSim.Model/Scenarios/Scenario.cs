@@ -13,9 +13,31 @@ public sealed record Scenario(string Name, string Description, string SourcePath
 {
     public ParameterUncertainty Uncertainty => Uncertain ?? ParameterUncertainty.None;
 
-    public string CanonicalJson { get; } = (Uncertain ?? ParameterUncertainty.None).CanonicalJson(Parameters);
+    // Computed on first use for the parameters and uncertainty it was computed from: a copy made with `with { ... }`
+    // carries the cache along, and the references tell it apart (a stale canonical JSON once sent the prior
+    // instead of the calibration's candidates to the grains).
+    private (ModelParameters Parameters, ParameterUncertainty? Uncertain, string Json, string Hash)? _canonical;
 
-    public string Hash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalJson)));
+    public string CanonicalJson => Canonical().Json;
+
+    /// <summary>SHA-256 of the canonical JSON, with a posterior's rows standing in by its file's hash (<see cref="ParameterUncertainty.HashForm"/>).</summary>
+    public string Hash => Canonical().Hash;
+
+    private (ModelParameters, ParameterUncertainty?, string Json, string Hash) Canonical()
+    {
+        if (_canonical is { } c && ReferenceEquals(c.Parameters, Parameters) && ReferenceEquals(c.Uncertain, Uncertain)) return c;
+        string json = (Uncertain ?? ParameterUncertainty.None).CanonicalJson(Parameters);
+        string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ParameterUncertainty.HashForm(json))));
+        var made = (Parameters, Uncertain, json, hash);
+        _canonical = made;
+        return made;
+    }
+
+    public bool Equals(Scenario? other) =>
+        other is not null && Name == other.Name && Description == other.Description && SourcePath == other.SourcePath
+        && CanonicalJson == other.CanonicalJson;
+
+    public override int GetHashCode() => HashCode.Combine(Name, Description, SourcePath, Hash);
 
     /// <summary>Rebuilds a scenario's nominal parameters from canonical JSON, as a grain receives it.</summary>
     public static ModelParameters ParametersFromJson(string json) => ParameterUncertainty.FromCanonicalJson(json).Nominal;

@@ -103,6 +103,20 @@ public sealed class ParameterUncertainty
         return tree.ToJsonString(ConfigJson.Options);
     }
 
+    /// <summary>
+    /// The form a scenario's hash is taken of and its manifest lists: the canonical JSON with a joint sample's rows
+    /// replaced by its summary (file, SHA-256 of the file, paths, particles). The file's hash stands for the rows, so
+    /// a manifest names the posterior exactly without copying a thousand rows, and can still be checked.
+    /// </summary>
+    public static string HashForm(string canonicalJson)
+    {
+        if (!canonicalJson.Contains(JointSample.JsonKey, StringComparison.Ordinal)) return canonicalJson;
+        var tree = JsonNode.Parse(canonicalJson)!;
+        if (tree[JointSample.JsonKey] is not JsonObject joint) return canonicalJson;
+        tree[JointSample.JsonKey] = JointSample.FromJson(joint).Summary();
+        return tree.ToJsonString(ConfigJson.Options);
+    }
+
     /// <summary>Reads canonical JSON back (as a grain receives it): the nominal set and the distributions.</summary>
     public static (ModelParameters Nominal, ParameterUncertainty Uncertainty) FromCanonicalJson(string json)
     {
