@@ -16,7 +16,8 @@ public sealed class RecoveryTests(ITestOutputHelper output)
     private const double Identified = 0.6;
 
     /// <summary>
-    /// The parameters calibrated; the other ~50 are held at θ*. With all 59 free, a CI-sized run (a few thousand
+    /// Fixed seeds: with exact 90% intervals each identified parameter would miss θ* one time in ten, so this is a
+    /// check of one known record (`zjsim sbc` measures the miss rate over many). The parameters calibrated; the other ~50 are held at θ*. With all 59 free, a CI-sized run (a few thousand
     /// simulations) stops at a tolerance near 2.5 where the record narrows nothing below 0.6 of its prior; with these
     /// free it reaches the tolerances where the level series (GDP, core industries, enterprise counts, the cloud) pin
     /// them down. They are the record's level and growth parameters, chosen for what they drive, not by a trial run.
@@ -28,14 +29,8 @@ public sealed class RecoveryTests(ITestOutputHelper output)
         "smart_factory.initial_count",
     ];
 
-    private static readonly AbcSettings Settings = new()
-    {
-        Particles = int.Parse(Environment.GetEnvironmentVariable("RN") ?? "150"),
-        Seed = ulong.Parse(Environment.GetEnvironmentVariable("RSEED") ?? "11"),
-        Alpha = double.Parse(Environment.GetEnvironmentVariable("RALPHA") ?? "0.7"),
-        MovesPerPopulation = int.Parse(Environment.GetEnvironmentVariable("RMOVES") ?? "4"),
-        MaxPopulations = int.Parse(Environment.GetEnvironmentVariable("RPOP") ?? "5"),
-    };
+    /// <summary>`zjsim calibrate`'s own alpha and moves; N and the populations cut to CI size (2,550 simulations).</summary>
+    private static readonly AbcSettings Settings = new() { Particles = 150, Seed = 11, Alpha = 0.7, MovesPerPopulation = 4, MaxPopulations = 5 };
 
     /// <summary>The problem with only <see cref="Free"/> uncertain, every other parameter fixed at θ*.</summary>
     private static CalibrationProblem Restricted(CalibrationProblem problem, double[] truth)
@@ -75,8 +70,8 @@ public sealed class RecoveryTests(ITestOutputHelper output)
             if (trueFree[k] < low || trueFree[k] > high)
                 misses.Add($"{problem.Paths[k]}: the true {trueFree[k]:G6} lies outside the posterior 90% interval [{low:G6}, {high:G6}] (narrowing {ratio:0.00})");
         }
-        output.WriteLine($"{post.Distinct} distinct; {result.Populations.Count} populations, tolerance {result.Final.Tolerance:G4}, {result.SimulationsRun} simulations, {clock.Elapsed.TotalSeconds:0.0} s; identified: {string.Join(", ", identified)}; MISSES {misses.Count}");
+        output.WriteLine($"{post.Distinct} distinct particles; {result.Populations.Count} populations, tolerance {result.Final.Tolerance:G4}, {result.SimulationsRun} simulations, {clock.Elapsed.TotalSeconds:0.0} s; identified: {string.Join(", ", identified)}");
         Assert.NotEmpty(identified);
-        Assert.Empty(misses);
+        Assert.True(misses.Count == 0, string.Join("; ", misses));
     }
 }
