@@ -29,5 +29,12 @@ public sealed record CalibrationProblem(Scenario Scenario, IReadOnlyList<Uncerta
             new ObservationDistance(data, loaded, fitThrough), from, through, fitThrough);
     }
 
+    /// <summary>
+    /// The same problem fitted to another record (simulation-based calibration's synthetic ones): same scenario, priors
+    /// and years, the distance rebuilt on <paramref name="data"/> so its targets carry the new values and error sds.
+    /// </summary>
+    public CalibrationProblem WithData(ObservedData data) =>
+        this with { Data = data, Distance = new ObservationDistance(data, Scenario, FitThrough) };
+
     private static bool SetsPath(JsonObject overrides, string path) => ParameterPath.Get(overrides, path) is not null;
 }

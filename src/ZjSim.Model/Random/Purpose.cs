@@ -22,4 +22,6 @@ public enum Purpose : byte
     ProvinceGdp = 11,
     /// <summary>ABC-SMC's candidates: prior draws, the ancestor a candidate perturbs and the kernel's normals.</summary>
     AbcProposal = 12,
+    /// <summary>Simulation-based calibration: the true parameters of each synthetic record.</summary>
+    SimulationBasedCalibration = 13,
 }
