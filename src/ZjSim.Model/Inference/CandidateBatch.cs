@@ -22,10 +22,25 @@ public static class CandidateBatch
 
     public static Scenario ScenarioFor(Scenario prior, IReadOnlyList<string> paths, IReadOnlyList<double[]> candidates)
     {
-        var joint = new JointSample(new ParticleSet(paths, candidates.ToArray()), JointSelection.Indexed, "calibration candidates", "");
+        // The rows' own hash names the batch: the scenario hash (and so every silo's cache of worlds) takes the joint
+        // sample by its hash, and two batches of the same size must never share one.
+        var joint = new JointSample(new ParticleSet(paths, candidates.ToArray()), JointSelection.Indexed, "calibration candidates", RowsHash(candidates));
         // A new record, not `prior with { ... }`: a record copy keeps the canonical JSON computed for the prior.
         return new Scenario(prior.Name, prior.Description, prior.SourcePath, prior.Parameters,
             new ParameterUncertainty(prior.Uncertainty.Without(paths).Parameters, joint));
+    }
+
+    public static string RowsHash(IReadOnlyList<double[]> rows)
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        Span<byte> buffer = stackalloc byte[8];
+        foreach (var row in rows)
+            foreach (double v in row)
+            {
+                System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(buffer, BitConverter.DoubleToInt64Bits(v));
+                sha.AppendData(buffer);
+            }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
     /// <summary>

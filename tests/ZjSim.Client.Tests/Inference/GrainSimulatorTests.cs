@@ -28,5 +28,12 @@ public sealed class GrainSimulatorTests
         // Another first simulation is another batch seed: the comparison is not of constants.
         var shifted = new InThreadSimulator(problem, settings.Seed).Distances(candidates, first + 1, CancellationToken.None);
         Assert.NotEqual(reference, shifted);
+
+        // A second batch of the same size with other candidates, on the same silo: the silo's cache of worlds must
+        // not hand it the first batch's (they once shared a scenario hash, and so a cache entry).
+        var others = candidates.Select(c => c.ToArray()).Reverse().ToList();
+        var referenceOthers = new InThreadSimulator(problem, settings.Seed).Distances(others, first + 6, CancellationToken.None);
+        var viaGrainsOthers = await grains.DistancesAsync(others, first + 6, CancellationToken.None);
+        Assert.Equal(referenceOthers.Select(BitConverter.DoubleToInt64Bits), viaGrainsOthers.Select(BitConverter.DoubleToInt64Bits));
     }
 }
