@@ -86,7 +86,7 @@ public static class ValidateCommand
         using (folder)
         {
             var clock = Stopwatch.StartNew();
-            console.MarkupLine($"[bold]validate[/]: fit {o.From + 1}-{fitThrough} ({problem.Distance.Targets.Count} observations), hold out {fitThrough + 1}-{o.Through} ({problem.Distance.HeldOut.Count} observations); scale {o.Scale}, seed {o.Seed}");
+            console.MarkupLine($"[bold]validate[/]: fit {Years(o.From + 1, fitThrough)} ({problem.Distance.Targets.Count} observations), hold out {Years(fitThrough + 1, o.Through)} ({problem.Distance.HeldOut.Count} observations); scale {o.Scale}, seed {o.Seed}");
             console.MarkupLine($"[grey]the validation posterior is written to a staging folder and moves to {Markup.Escape(folder.FinalPath)} with the scores[/]");
             // The calibration writes its posterior (and a checkpoint) into the staging folder: a failure or Ctrl+C leaves nothing.
             string checkpoint = Path.Combine(folder.StagingPath, "checkpoint.json");
@@ -155,26 +155,31 @@ public static class ValidateCommand
         return scenario;
     }
 
+    /// <summary>A table per series (as backtest prints them, so a row fits 80 columns), then the coverage and CRPS summary.</summary>
     private static void Print(IAnsiConsole console, IReadOnlyList<HeldOutScore> scores, int fitThrough)
     {
-        var table = new Table().Border(TableBorder.Simple).Title($"Held-out observations (after {fitThrough})")
-            .AddColumn(new TableColumn("observation"))
-            .AddColumn(new TableColumn("observed").RightAligned())
-            .AddColumn(new TableColumn("median").RightAligned())
-            .AddColumn(new TableColumn("90% band").RightAligned())
-            .AddColumn(new TableColumn("in 50/90").Centered())
-            .AddColumn(new TableColumn("CRPS/obs").RightAligned());
-        foreach (var s in scores)
+        console.MarkupLine($"[bold]Held-out observations (after {fitThrough})[/]: posterior predictive median and 90% band, inside the 50% and 90% bands, CRPS over the observed figure");
+        foreach (var group in scores.GroupBy(s => s.Target.Series))
         {
-            string unit = s.Target.Series.Unit;
+            string unit = group.Key.Unit;
             string F(double v) => HistoricalReport.Format(v, unit);
-            table.AddRow(Markup.Escape($"{s.Target.Series.Name} {s.Target.Point.AsOf}"),
-                (s.Target.IsLowerBound ? "> " : "") + F(s.Observed), F(s.Median), $"{F(s.Band90.Lower)}–{F(s.Band90.Upper)}",
-                $"{YesNo(s.Inside50)}/{YesNo(s.Inside90)}", s.RelativeCrps.ToString("0.000", CultureInfo.InvariantCulture));
+            var table = new Table().Border(TableBorder.Simple).Title($"{group.Key.Name} ({unit})")
+                .AddColumn(new TableColumn("date").NoWrap())
+                .AddColumn(new TableColumn("observed").RightAligned())
+                .AddColumn(new TableColumn("median").RightAligned())
+                .AddColumn(new TableColumn("90% band").RightAligned())
+                .AddColumn(new TableColumn("in 50/90").Centered())
+                .AddColumn(new TableColumn("CRPS/obs").RightAligned());
+            foreach (var s in group)
+                table.AddRow(Markup.Escape(s.Target.Point.AsOf), (s.Target.IsLowerBound ? "> " : "") + F(s.Observed), F(s.Median),
+                    $"{F(s.Band90.Lower)}–{F(s.Band90.Upper)}", $"{YesNo(s.Inside50)}/{YesNo(s.Inside90)}",
+                    s.RelativeCrps.ToString("0.000", CultureInfo.InvariantCulture));
+            console.Write(table);
         }
-        console.Write(table);
         foreach (var line in Summary(scores)) console.MarkupLine(Markup.Escape(line));
     }
+
+    private static string Years(int first, int last) => first == last ? $"{first}" : $"{first}-{last}";
 
     private static string YesNo(bool b) => b ? "yes" : "NO";
 
