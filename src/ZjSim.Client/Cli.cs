@@ -113,7 +113,7 @@ public static class Cli
 
         var backtest = BacktestCommand.Define();
         var posterior = PosteriorCommand.Define();
-        ExplorationCommand[] exploration = [CalibrateCommand.Define(), SbcCommand.Define(), ExperimentCommand.Define(), SensitivityCommand.Define(), DiscoverCommand.Define(), SeekCommand.Define()];
+        ExplorationCommand[] exploration = [CalibrateCommand.Define(), ValidateCommand.Define(), SbcCommand.Define(), ExperimentCommand.Define(), SensitivityCommand.Define(), DiscoverCommand.Define(), SeekCommand.Define()];
 
         var root = new RootCommand("ZjSim: Monte Carlo simulation of Zhejiang's enterprise digital transformation, on Microsoft Orleans")
         {

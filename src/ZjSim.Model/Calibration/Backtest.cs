@@ -5,11 +5,13 @@ namespace ZjSim.Model.Calibration;
 
 /// <summary>
 /// Simulates the observed years from a historical start and sets each simulated series beside its
-/// observations: a row per simulated year end, and one per observation dated inside a year.
+/// observations: a row per simulated year end, and one per observation dated inside a year. Run from posterior
+/// draws, this is a posterior predictive check: each observation's predictive median and bands, and whether it
+/// lies inside them.
 /// </summary>
 public static class Backtest
 {
-    public const double BandLow = 0.05, BandHigh = 0.95;
+    public const double BandLow = 0.05, BandHigh = 0.95, InnerLow = 0.25, InnerHigh = 0.75;
 
     public static IReadOnlyList<BacktestRow> Rows(ObservedData data, Scenario scenario, IndicatorTable[] tables)
     {
@@ -28,7 +30,8 @@ public static class Backtest
                 var values = tables.Select(t => SeriesReading.Value(data, series, t, year, scale)).ToArray();
                 rows.Add(new BacktestRow(series.Name, observed?.AsOf ?? ((int)year).ToString(System.Globalization.CultureInfo.InvariantCulture), year, observed,
                     Quantiles.Of(values, 0.5), Quantiles.Of(values, BandLow), Quantiles.Of(values, BandHigh),
-                    observed is not null && IsFitted(series, observed, years.BaseYear), year == years.BaseYear));
+                    observed is not null && IsFitted(series, observed, years.BaseYear), year == years.BaseYear,
+                    Quantiles.Of(values, InnerLow), Quantiles.Of(values, InnerHigh)));
             }
         }
         return rows;
