@@ -26,7 +26,8 @@ public static class CalibrateCommand
     // A gentle tolerance schedule and several moves per population: with ~60 parameters and one noisy simulation per
     // candidate, few moves are accepted, and resampling half the particles each population left a tenth of them distinct.
     public const double DefaultAlpha = 0.7;
-    public const int DefaultMoves = 3, DefaultMaxMoves = 12;
+    public const int DefaultMoves = 3, DefaultMaxMoves = 12, DefaultMaxPopulations = 16;
+    public const double DefaultMinAcceptance = 0.015;
     public const string DefaultCheckpoint = "results/calibrate/checkpoint.json";
 
     public static ExplorationCommand Define()
@@ -38,8 +39,8 @@ public static class CalibrateCommand
         var moves = new Option<int>("--moves") { Description = "The fewest Metropolis-Hastings moves of every particle per population", DefaultValueFactory = _ => DefaultMoves };
         var maxMoves = new Option<int>("--max-moves") { Description = "The most moves per particle and population, when few moves are accepted (Drovandi & Pettitt 2011)", DefaultValueFactory = _ => DefaultMaxMoves };
         var minTolerance = new Option<double>("--min-tolerance") { Description = "Stop once the tolerance reaches this distance (1: within the observations' stated errors)", DefaultValueFactory = _ => 1.0 };
-        var minAcceptance = new Option<double>("--min-acceptance") { Description = "Stop after a population whose moves were accepted less often than this", DefaultValueFactory = _ => 0.015 };
-        var maxPopulations = new Option<int>("--max-populations") { Description = "Populations in all, the prior sample included", DefaultValueFactory = _ => 10 };
+        var minAcceptance = new Option<double>("--min-acceptance") { Description = "Stop after a population whose moves were accepted less often than this", DefaultValueFactory = _ => DefaultMinAcceptance };
+        var maxPopulations = new Option<int>("--max-populations") { Description = "Populations in all, the prior sample included", DefaultValueFactory = _ => DefaultMaxPopulations };
         var maxSimulations = new Option<long?>("--max-simulations") { Description = "Simulation budget; the last complete population is the result" };
         var output = new Option<string?>("--out", "-o") { Description = "Folder for posterior.csv, posterior.json and calibrated.json (default: config/zhejiang)" };
         var checkpoint = new Option<string>("--checkpoint") { Description = "Where each complete population is kept", DefaultValueFactory = _ => DefaultCheckpoint };

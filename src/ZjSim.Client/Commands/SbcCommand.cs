@@ -52,6 +52,8 @@ public static class SbcCommand
                 Seed = parsed.GetValue(common.Seed),
                 Alpha = parsed.GetValue(alpha),
                 MovesPerPopulation = parsed.GetValue(moves),
+                MaxMovesPerPopulation = CalibrateCommand.DefaultMaxMoves,
+                MinAcceptance = CalibrateCommand.DefaultMinAcceptance,
                 MinTolerance = parsed.GetValue(minTolerance),
                 MaxPopulations = parsed.GetValue(maxPopulations),
             };
