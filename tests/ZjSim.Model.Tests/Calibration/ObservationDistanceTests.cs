@@ -96,10 +96,15 @@ public sealed class ObservationDistanceTests
         var data = new ObservedData([
             new ObservedSeries("smart_factories", "titles", "smart_factories", [At(2020, 100)], ScalesWithWorld: true, Error: Error(0.1))]);
         var table = new IndicatorTable(2018, 2021);
-        table[2020, Indicator.SmartFactories] = 0.9;   // at scale 0.01: 90 titles, one σ (10) short
+        table[2020, Indicator.SmartFactories] = 0.9;   // at scale 0.01: 90 titles, 10 short
         var d = new ObservationDistance(data, 2018, 2021);
-        Assert.Equal(-1, Assert.Single(d.Z(table, scale: 0.01)), 12);
-        Assert.Equal(1, d.Distance(table, 0.01), 12);
+        // σ = the observation's 10 titles and the rounding of steps of 1/scale = 100 titles: sqrt(10² + 100²/12)
+        double sd = Math.Sqrt(100 + 100.0 * 100 / 12);
+        Assert.Equal(-10 / sd, Assert.Single(d.Z(table, scale: 0.01)), 12);
+        Assert.Equal(10 / sd, d.Distance(table, 0.01), 12);
+        // at province scale a count is read as it is: no rounding is added
+        table[2020, Indicator.SmartFactories] = 90;
+        Assert.Equal(-1, Assert.Single(d.Z(table, scale: 1)), 12);
     }
 
     [Fact]
