@@ -25,7 +25,7 @@ public static class HistoricalStart
     /// calibration priors) merged after the scenario and before the start year's state.
     /// </summary>
     public static Scenario Load(string scenario, string configDir, int from, int through, double? scale, IReadOnlyList<string>? layers = null,
-        ParameterSource parameters = ParameterSource.Posterior)
+        ParameterSource parameters = ParameterSource.Median)
     {
         string start = StartFile(configDir, from);
         if (!File.Exists(start))

@@ -18,6 +18,10 @@ public sealed record LoadOptions
     /// </summary>
     public bool HistoricalStart { get; init; }
 
-    /// <summary>Where the calibrated parameters come from: the posterior (drawn per replication), its medians, or the priors.</summary>
-    public ParameterSource Parameters { get; init; } = ParameterSource.Posterior;
+    /// <summary>
+    /// Where the calibrated parameters come from: the posterior (drawn per replication), its medians, or the priors.
+    /// The library's default is the medians, a fixed parameter set (what `scenario show`, the bench and most tests
+    /// want); the run commands pass the user's --parameters, whose default is the posterior.
+    /// </summary>
+    public ParameterSource Parameters { get; init; } = ParameterSource.Median;
 }

@@ -9,10 +9,11 @@ namespace ZjSim.Model.Scenarios;
 /// The posterior a scenario names (a layer's "posterior": "posterior.csv"), read as the joint sample its runs draw
 /// from. Parameters the posterior marks start_only (the state of the calibration's historical start year) are used
 /// only by a run that starts in that same year (a backtest): a forward run starts from the base year's own state.
+/// A layer merged after the one naming the posterior wins where it sets a parameter.
 /// </summary>
 internal static class PosteriorLayer
 {
-    public static JointSample? Read(string? csvPath, string configDir, JsonObject merged, LoadOptions options)
+    public static JointSample? Read(string? csvPath, string configDir, JsonObject merged, LoadOptions options, Func<string, bool> setLater)
     {
         if (csvPath is null) return null;
         var set = PosteriorFile.ReadCsv(csvPath);
@@ -33,6 +34,9 @@ internal static class PosteriorLayer
         {
             string path = set.Paths[k];
             if (startOnly.Contains(path) && !sameStart) continue;
+            // A later layer sets it (a test's or a user's own values): the layer wins, except the start year's own
+            // state, which the posterior inferred from that very start.
+            if (setLater(path) && !(startOnly.Contains(path) && sameStart)) continue;
             Type? type;
             try { type = ParameterSchema.TypeAt(path); }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException) { type = null; }

@@ -66,8 +66,11 @@ public static partial class ScenarioLoader
 
         // The posterior's parameters take their weighted medians here (and are drawn jointly below), over any
         // distribution a layer gave them: the posterior is what is known of them once the record has been read.
-        var posterior = options.Parameters == ParameterSource.Prior ? null
-            : PosteriorLayer.Read(layers.LastOrDefault(l => l.Posterior is not null)?.Posterior, configDir, merged, options);
+        // A layer after the one naming the posterior wins over it where it sets a parameter, as layers do.
+        int posteriorLayer = layers.FindLastIndex(l => l.Posterior is not null);
+        var later = layers.Skip(posteriorLayer + 1).ToList();
+        var posterior = options.Parameters == ParameterSource.Prior || posteriorLayer < 0 ? null
+            : PosteriorLayer.Read(layers[posteriorLayer].Posterior, configDir, merged, options, path => later.Any(l => Contains(l.Overrides, path)));
         if (posterior is not null)
             for (int k = 0; k < posterior.Paths.Count; k++)
                 ParameterPath.Set(merged, posterior.Paths[k], JsonValue.Create(posterior.Particles.Quantile(k, 0.5)));
@@ -306,7 +309,7 @@ public static partial class ScenarioLoader
     }
 
     /// <summary>Whether the scenario's overrides set the value at a dotted path (or a parent of it).</summary>
-    private static bool Contains(JsonObject overrides, string path)
+    internal static bool Contains(JsonObject overrides, string path)
     {
         if (path.Length == 0) return false;
         JsonNode? node = overrides;

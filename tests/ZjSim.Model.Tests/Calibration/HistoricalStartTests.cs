@@ -19,7 +19,11 @@ public sealed class HistoricalStartTests
         Assert.Equal(forward.Parameters.Adoption.Q, s.Parameters.Adoption.Q);
         Assert.Equal(["2019", "2020", "2021"], s.Parameters.Brains.Plan.Keys.Order());  // the 2022-2027 plan does not apply to the past
         Assert.Equal((12.0, 20.0), (s.Parameters.FutureFactory.BatchIn(2020), s.Parameters.FutureFactory.BatchIn(2021)));   // the record's batches
-        Assert.Contains(s.Uncertainty.Parameters, p => p.Path == "value_added.core_industry_initial");
+        // The start file's uncertain 2018 state: at the posterior's median (the posterior was fitted from this start),
+        // inside the start file's own range; drawn from that range when the run takes the priors.
+        Assert.InRange(s.Parameters.ValueAdded.CoreIndustryInitial, 528, 577);
+        var prior = HistoricalStart.Load("policy-push", TestConfig.Dir, 2018, 2021, 0.01, parameters: ParameterSource.Prior);
+        Assert.Contains(prior.Uncertainty.Parameters, p => p.Path == "value_added.core_industry_initial");
     }
 
     [Fact]

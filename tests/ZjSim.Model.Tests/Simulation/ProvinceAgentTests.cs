@@ -35,7 +35,8 @@ public class ProvinceAgentTests
         var campaign = government.Campaign(2022, reports);
 
         // Gap 2,000 − 500 over 4 years = 375; capacity 300 × 40 × 0.01 = 120; budget 1,500 / 0.15 × 0.01 = 100 offers.
-        double acceptance = 0.5 + 0.8 * 0.3 - 1.6 * 0.09;
+        var g = world.Parameters.Government;   // the calibrated medians: the rule's inverted U at subsidy share 0.3
+        double acceptance = g.Acceptance + g.SubsidyEffectLinear * 0.3 - g.SubsidyEffectQuadratic * 0.09;
         Assert.Equal(acceptance, CampaignRule.Acceptance(world.Parameters.Government, 0.3), 12);
         var expected = new double[8];
         expected[(int)SizeClass.KeySme * 4 + 0] = 100.0 / 1_500 * acceptance;
