@@ -16,7 +16,13 @@ public static class ParameterChanges
     public sealed record Change(string Path, string From, string To, string Unit)
     {
         /// <summary>"government.campaigns[0].budget: 1.5 → 3 billion yuan a year".</summary>
-        public override string ToString() => $"{Path}: {From} → {To}{(Unit.Length > 0 ? " " + Unit : "")}";
+        public override string ToString() => $"{Path}: {Short(From)} → {Short(To)}{(Unit.Length > 0 ? " " + Unit : "")}";
+
+        /// <summary>A calibrated median to six significant digits on the console.</summary>
+        private static string Short(string value) =>
+            value.Length > 8 && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v)
+                ? v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)
+                : value;
     }
 
     /// <summary>The changes from <paramref name="defaults"/> (model.json's parameters) to <paramref name="resolved"/> (a scenario's), in the scenario's document order.</summary>

@@ -13,12 +13,20 @@ public static class ResolvedParameters
 
     public sealed record Row(string Parameter, string Value, string Unit, string Mark, string Status);
 
+    /// <summary>Every parameter but the posterior's rows (the manifest names the posterior; its draws are in parameters.csv).</summary>
     public static IEnumerable<Row> Rows(string parametersJson) =>
-        Commands.ScenarioCommands.Flatten(JsonNode.Parse(parametersJson)!).Select(kv =>
+        Commands.ScenarioCommands.Flatten(WithoutJointSample(parametersJson)).Select(kv =>
         {
             var doc = ParameterDocs.Find(kv.Key);
             return new Row(kv.Key, kv.Value.Trim('"'), doc?.Unit ?? "", doc?.Mark ?? "", doc?.Status ?? "not documented in docs/MODEL.md section 8");
         });
+
+    private static JsonNode WithoutJointSample(string parametersJson)
+    {
+        var tree = JsonNode.Parse(parametersJson)!;
+        if (tree is JsonObject o) o.Remove(Model.Uncertainty.JointSample.JsonKey);
+        return tree;
+    }
 
     public static void Write(RunFolder folder, string prefix, string parametersJson) =>
         folder.Write(Path.Combine(prefix, Csv), w =>
