@@ -58,7 +58,7 @@ public static class ScenarioCommands
             // Every parameter as resolved_parameters.csv has it: value, unit and SOURCE/ASSUMPTION mark (MODEL.md section 8).
             console.MarkupLine("[bold]Resolved parameters[/] (value unit, mark: docs/MODEL.md section 8):");
             foreach (var row in Output.ResolvedParameters.Rows(scenario.CanonicalJson))
-                console.WriteLine($"  {row.Parameter}: {Shown(row.Value)}{(row.Unit.Length > 0 ? " " + row.Unit : "")}{(row.Mark.Length > 0 ? $" ({row.Mark})" : "")}");
+                console.WriteLine($"  {row.Parameter}: {Output.ParameterChanges.Shown(row.Value)}{(row.Unit.Length > 0 ? " " + row.Unit : "")}{(row.Mark.Length > 0 ? $" ({row.Mark})" : "")}");
             return ExitCodes.Ok;
         }
         catch (ConfigException e)
@@ -67,15 +67,6 @@ public static class ScenarioCommands
             return ExitCodes.BadInput;
         }
     }
-
-    /// <summary>
-    /// A value as the console shows it: a calibrated median to six significant digits (0.801317, not
-    /// 0.8013168843500503); resolved_parameters.csv keeps every digit.
-    /// </summary>
-    private static string Shown(string value) =>
-        value.Length > 8 && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v)
-            ? v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)
-            : value;
 
     /// <summary>
     /// The files a scenario is merged from, the ones it extends first (as the loader resolves "extends"), each with the

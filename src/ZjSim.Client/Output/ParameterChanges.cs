@@ -16,13 +16,7 @@ public static class ParameterChanges
     public sealed record Change(string Path, string From, string To, string Unit)
     {
         /// <summary>"government.campaigns[0].budget: 1.5 → 3 billion yuan a year".</summary>
-        public override string ToString() => $"{Path}: {Short(From)} → {Short(To)}{(Unit.Length > 0 ? " " + Unit : "")}";
-
-        /// <summary>A calibrated median to six significant digits on the console.</summary>
-        private static string Short(string value) =>
-            value.Length > 8 && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v)
-                ? v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)
-                : value;
+        public override string ToString() => $"{Path}: {Shown(From)} → {Shown(To)}{(Unit.Length > 0 ? " " + Unit : "")}";
     }
 
     /// <summary>The changes from <paramref name="defaults"/> (model.json's parameters) to <paramref name="resolved"/> (a scenario's), in the scenario's document order.</summary>
@@ -43,4 +37,13 @@ public static class ParameterChanges
 
     /// <summary>A flattened value as a reader writes it: texts without their JSON quotes.</summary>
     private static string Show(string? value) => value is null ? None : value.Length >= 2 && value[0] == '"' ? value[1..^1] : value;
+
+    /// <summary>
+    /// A value as the console shows it: a calibrated median to six significant digits (0.801317, not
+    /// 0.8013168843500503); resolved_parameters.csv keeps every digit.
+    /// </summary>
+    public static string Shown(string value) =>
+        value.Length > 8 && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v)
+            ? v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)
+            : value;
 }

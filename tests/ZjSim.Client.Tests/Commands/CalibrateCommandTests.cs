@@ -61,7 +61,7 @@ public sealed class CalibrateCommandTests : IDisposable
             File.Copy(Path.Combine(dir, name), Path.Combine(config, "zhejiang", name), overwrite: true);
         string scenario = Path.Combine(config, "on-top.json");
         File.WriteAllText(scenario, new JsonObject { ["extends"] = "zhejiang/calibrated.json", ["parameters"] = new JsonObject() }.ToJsonString());
-        var drawn = ScenarioLoader.Load(scenario, config, new LoadOptions { Scale = 0.02 });
+        var drawn = ScenarioLoader.Load(scenario, config, new LoadOptions { Scale = 0.02, Parameters = ParameterSource.Posterior });
         Assert.NotNull(drawn.Uncertainty.Joint);
         Assert.Equal(Particles, drawn.Uncertainty.Joint!.Particles.Count);
 

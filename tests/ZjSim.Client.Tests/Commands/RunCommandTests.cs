@@ -19,7 +19,8 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("smart_factories", r.Out);
         Assert.Contains("of 3", r.Out);
         Assert.Contains("Indicators by year", r.Out);
-        Assert.Equal(["goals.csv", "goals.parquet", "indicators.csv", "indicators.parquet", "manifest.json", "report.html", "resolved_parameters.csv"],
+        // parameters.csv: the baseline draws each replication's rates from the posterior.
+        Assert.Equal(["goals.csv", "goals.parquet", "indicators.csv", "indicators.parquet", "manifest.json", "parameters.csv", "report.html", "resolved_parameters.csv"],
             Directory.GetFiles(dir).Select(f => Path.GetFileName(f)!).Order().ToArray());
         Assert.True(Directory.Exists(Path.Combine(dir, "charts")));
 
@@ -34,7 +35,8 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("baseline,0,2021,digital_economy_value,3570", indicators);
 
         var goals = File.ReadAllLines(Path.Combine(dir, "goals.csv"));
-        Assert.Equal("scenario,replication,goal,target,value,met", goals[0]);
+        // then one column per parameter drawn from the posterior, with the value the replication took
+        Assert.StartsWith("scenario,replication,goal,target,value,met,world.above_size_enterprises,", goals[0]);
         Assert.Equal(3 * 11, goals.Length - 1);
         foreach (var line in goals.Skip(1))
         {

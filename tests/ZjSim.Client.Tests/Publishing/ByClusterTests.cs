@@ -58,13 +58,16 @@ public sealed class ByClusterTests(ByClusterFixture fixture) : IClassFixture<ByC
         var h = BreakdownFiles.ClusterHeader;
         var rows = Rows(fixture.ByCluster, BreakdownFiles.ByClusterCsv, h);
         var indicators = Indicators(fixture.ByCluster);
-        var world = new WorldLayout(ScenarioLoader.Load("policy-push", CliHarness.ConfigDir, 0.01).Parameters);
+        // Each replication draws its own posterior particle, and with it its own enterprise counts: its own world.
+        var scenario = ScenarioLoader.Load("policy-push", CliHarness.ConfigDir, new LoadOptions { Scale = 0.01, Parameters = ParameterSource.Posterior });
+        WorldLayout WorldOf(int replication) => new(scenario.Uncertainty.ForReplication(scenario.Parameters, 7, replication));
         var years = indicators.Keys.Select(k => k.Item2).Distinct().ToList();
-        Assert.Equal(2 * years.Count * world.Clusters.Count, rows.Count);
+        Assert.Equal(2 * years.Count * WorldOf(0).Clusters.Count, rows.Count);
 
         foreach (var cell in rows.GroupBy(r => (Replication: r.Int(1), Year: r.Int(2))))
         {
             var list = cell.ToList();
+            var world = WorldOf(cell.Key.Replication);
             Assert.Equal(world.Clusters.Select(c => c.Name), list.Select(r => r.Text(Column(h, "cluster"))));
             Assert.Equal(world.Clusters.Select(c => c.Sector), list.Select(r => r.Text(Column(h, "sector"))));
             int Sum(string column) => list.Sum(r => r.Int(Column(h, column)));
