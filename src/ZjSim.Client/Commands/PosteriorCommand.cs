@@ -83,7 +83,7 @@ public static class PosteriorCommand
         string years = r.From is int f && r.Through is int t ? $"data {f}–{t}" : "data years not recorded";
         string populations = r.Populations is int p ? $"{p} population{(p == 1 ? "" : "s")}" : "populations not recorded";
         string simulations = r.Simulations is long s ? $"{s.ToString("N0", CultureInfo.InvariantCulture)} simulations" : "simulations not recorded";
-        console.MarkupLine($"[bold]{Markup.Escape(r.Method)}[/]: {set.Count} particles (ESS {set.EffectiveSampleSize.ToString("0", CultureInfo.InvariantCulture)}), "
+        console.MarkupLine($"[bold]{Markup.Escape(r.Method)}[/]: {set.Count} particles ({set.Distinct} distinct, ESS {set.EffectiveSampleSize.ToString("0", CultureInfo.InvariantCulture)}), "
             + $"{populations}, {simulations}; stopped: {Markup.Escape(r.Stopped ?? "not recorded")}; {years}"
             + (r.Scenario is null ? "" : $"; scenario {Markup.Escape(r.Scenario)}")
             + (r.Scale is double scale ? $", scale {scale.ToString(CultureInfo.InvariantCulture)}" : ""));
@@ -180,7 +180,7 @@ public static class PosteriorCommand
             : $"Posterior of the {rows.Count} parameters";
         string commit = ResultFiles.Commit is var c && c.Length > 12 ? c[..12] : ResultFiles.Commit;
         string caption = string.Create(CultureInfo.InvariantCulture,
-            $"{Path.GetFileName(record.CsvPath)} {record.ActualSha256[..12]}; {set.Count} particles, ESS {set.EffectiveSampleSize:0}; axes span the prior, shaded its 90%; darker = heavier; ZjSim {ResultFiles.Version} {commit}");
+            $"{Path.GetFileName(record.CsvPath)} {record.ActualSha256[..12]}; {set.Count} particles, {set.Distinct} distinct; axes span the prior, shaded its 90%; darker = heavier; ZjSim {ResultFiles.Version} {commit}");
         return PairsPlot.Png(set, axes, heading, caption);
     }
 

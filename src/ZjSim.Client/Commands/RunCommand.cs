@@ -5,8 +5,6 @@ using ZjSim.Hosting;
 using ZjSim.Client.Output;
 using ZjSim.Client.Results;
 using ZjSim.Model.Scenarios;
-
-using ZjSim.Model.Scenarios;
 using ZjSim.Model.Uncertainty;
 
 namespace ZjSim.Client.Commands;

@@ -98,7 +98,7 @@ public sealed class PosteriorCommandTests : IDisposable
         Assert.Equal("", r.Error);
         string text = Flat(r.Out);
 
-        Assert.Contains($"ABC-SMC (synthetic): {Particles} particles (ESS ", text);
+        Assert.Contains($"ABC-SMC (synthetic): {Particles} particles ({Particles} distinct, ESS ", text);
         Assert.Contains("2 populations, 12,345 simulations; stopped: tolerance stopped falling; data 2018–2021", text);
         Assert.Contains("posterior.csv SHA-256 " + PosteriorFile.Sha256(csv)[..12] + "… matches posterior.json", text);
         // Each row's first line holds the path (marked when start-only) and the verdict, at any console width.
