@@ -43,20 +43,4 @@ internal sealed class PerturbationKernel
         }
         return x;
     }
-
-    /// <summary>
-    /// L⁻¹ x by forward substitution: in these coordinates the kernel is the standard normal, so
-    /// ln K(x | y) = −½ |L⁻¹x − L⁻¹y|² + a constant every pair shares (and the weights' normalisation removes).
-    /// </summary>
-    public double[] Whiten(double[] x)
-    {
-        var y = new double[_d];
-        for (int a = 0; a < _d; a++)
-        {
-            double s = x[a];
-            for (int b = 0; b < a; b++) s -= _l[a, b] * y[b];
-            y[a] = s / _l[a, a];
-        }
-        return y;
-    }
 }
