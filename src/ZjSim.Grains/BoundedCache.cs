@@ -37,4 +37,18 @@ internal sealed class BoundedCache<TKey, TValue>(int capacity) where TKey : notn
         }
         return value.Value;
     }
+
+    /// <summary>Drops the entry, if it is still the given one (a failed attempt, so the next call makes it again).</summary>
+    public void Remove(TKey key, TValue made)
+    {
+        lock (_lock)
+        {
+            if (_index.TryGetValue(key, out var node) && node.Value.Value.IsValueCreated
+                && EqualityComparer<TValue>.Default.Equals(node.Value.Value.Value, made))
+            {
+                _index.Remove(key);
+                _recent.Remove(node);
+            }
+        }
+    }
 }

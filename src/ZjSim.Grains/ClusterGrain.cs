@@ -5,6 +5,7 @@ using ZjSim.Model;
 using ZjSim.Model.Agents;
 using ZjSim.Model.Rules;
 using ZjSim.Model.Simulation;
+using ZjSim.Model.World;
 
 namespace ZjSim.Grains;
 
@@ -28,7 +29,8 @@ internal sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILoc
         _batch = [];
         _cores = [];
         var r = request.Value;
-        var worldsOf = replications.Select(k => worlds.Get(r, k).World).ToArray();
+        var worldsOf = new WorldLayout[replications.Length];
+        for (int i = 0; i < worldsOf.Length; i++) worldsOf[i] = (await worlds.Get(r, replications[i])).World;
         _year = worldsOf[0].Parameters.Years.BaseYear;
         if (r.Granularity == Granularity.Cluster)
         {

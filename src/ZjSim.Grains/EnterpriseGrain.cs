@@ -13,15 +13,15 @@ internal sealed class EnterpriseGrain(WorldCache worlds) : Grain, IEnterpriseGra
     private ulong _seed;
     private int _replication, _id, _year;
 
-    public Task<EnterpriseState> Initialize(Immutable<RunRequest> request, int replication, int enterpriseId)
+    public async Task<EnterpriseState> Initialize(Immutable<RunRequest> request, int replication, int enterpriseId)
     {
-        _world = worlds.Get(request.Value, replication).World;
+        _world = (await worlds.Get(request.Value, replication)).World;
         _seed = request.Value.Seed;
         _replication = replication;
         _id = enterpriseId;
         _year = _world.Parameters.Years.BaseYear;
         _state = EnterpriseRules.Initialize(enterpriseId, _world.ClusterOfEnterprise(enterpriseId), _world, _seed, replication);
-        return Task.FromResult(_state);
+        return _state;
     }
 
     public Task<EnterpriseState> Step(StepContext context)

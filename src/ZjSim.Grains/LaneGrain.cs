@@ -34,7 +34,8 @@ internal sealed class LaneGrain(IGrainFactory grains, WorldCache worlds) : Grain
     public async Task<long[]> Run(Immutable<RunRequest> request, int[] replications)
     {
         var r = request.Value;
-        var setups = replications.Select(k => worlds.Resolve(r, k)).ToArray();
+        var setups = new (WorldLayout World, GoalSet Goals, double[] Drawn)[replications.Length];
+        for (int i = 0; i < setups.Length; i++) setups[i] = await worlds.Resolve(r, replications[i]);
         int clusterCount = setups[0].World.Clusters.Count;
         if (setups.Any(s => s.World.Clusters.Count != clusterCount))
         {

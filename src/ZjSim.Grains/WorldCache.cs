@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using ZjSim.GrainInterfaces;
 using ZjSim.Model.Goals;
@@ -13,21 +12,27 @@ namespace ZjSim.Grains;
 /// so hundreds of cluster grains do not each parse the parameters. A scenario with uncertain parameters
 /// has a world per replication (its drawn parameters), kept in a bounded cache: the replication's grains
 /// share it while it runs, and a world dropped early is rebuilt identically from (seed, replication).
+/// A joint sample the parameters name by key is fetched from its grain once per silo and shared by every run
+/// and experiment point that names it. Every cache is bounded: each entry is a pure function of its key.
 /// </summary>
-internal sealed class WorldCache
+internal sealed class WorldCache(IGrainFactory grains)
 {
     /// <summary>Replication worlds kept per silo: well above the replications in flight at once.</summary>
     public const int ReplicationWorldCapacity = 256;
+    /// <summary>Scenarios kept per silo: an experiment runs a few waves of points at once, each a scenario of its own.</summary>
+    public const int ScenarioCapacity = 64;
+    private const int SampleCapacity = 8;
 
     private sealed record Entry(WorldLayout World, ParameterUncertainty Uncertainty, GoalSet Goals);
 
-    private readonly ConcurrentDictionary<string, Lazy<Entry>> _entries = new();
+    private readonly BoundedCache<string, Task<Entry>> _entries = new(ScenarioCapacity);
+    private readonly BoundedCache<string, Task<JointSample>> _samples = new(SampleCapacity);
     private readonly BoundedCache<(string Scenario, ulong Seed, int Replication), (WorldLayout World, double[] Drawn)> _replicationWorlds = new(ReplicationWorldCapacity);
 
     /// <summary>The world replication <paramref name="replication"/> simulates, and the run's goals.</summary>
-    public (WorldLayout World, GoalSet Goals) Get(RunRequest request, int replication)
+    public async ValueTask<(WorldLayout World, GoalSet Goals)> Get(RunRequest request, int replication)
     {
-        var (world, goals, _) = Resolve(request, replication);
+        var (world, goals, _) = await Resolve(request, replication);
         return (world, goals);
     }
 
@@ -35,14 +40,10 @@ internal sealed class WorldCache
     /// Replication <paramref name="replication"/>'s world, resolved once from its parameters (each uncertain one drawn),
     /// the values it drew (what the result files show), and the run's goals.
     /// </summary>
-    public (WorldLayout World, GoalSet Goals, double[] Drawn) Resolve(RunRequest request, int replication)
+    public async ValueTask<(WorldLayout World, GoalSet Goals, double[] Drawn)> Resolve(RunRequest request, int replication)
     {
         string key = request.ScenarioHash + "|" + request.GoalsJson.GetHashCode(StringComparison.Ordinal);
-        var entry = _entries.GetOrAdd(key, _ => new Lazy<Entry>(() =>
-        {
-            var (nominal, uncertainty) = ParameterUncertainty.FromCanonicalJson(request.ParametersJson);
-            return new Entry(new WorldLayout(nominal), uncertainty, JsonSerializer.Deserialize<GoalSet>(request.GoalsJson, ConfigJson.Options)!);
-        })).Value;
+        var entry = await Made(_entries, key, _ => Parse(request));
         if (entry.Uncertainty.IsEmpty) return (entry.World, entry.Goals, []);
         var (world, drawn) = _replicationWorlds.GetOrAdd((key, request.Seed, replication), k =>
         {
@@ -50,5 +51,36 @@ internal sealed class WorldCache
             return (new WorldLayout(resolved.Parameters), resolved.Values.ToArray());
         });
         return (world, entry.Goals, drawn);
+    }
+
+    private async Task<Entry> Parse(RunRequest request)
+    {
+        // The sample first (the only wait), then the parse, which looks it up.
+        JointSample? sample = ParameterUncertainty.StoredSampleKey(request.ParametersJson) is string sampleKey
+            ? await Made(_samples, sampleKey, Fetch)
+            : null;
+        var (nominal, uncertainty) = ParameterUncertainty.FromCanonicalJson(request.ParametersJson, _ => sample!);
+        return new Entry(new WorldLayout(nominal), uncertainty, JsonSerializer.Deserialize<GoalSet>(request.GoalsJson, ConfigJson.Options)!);
+    }
+
+    /// <summary>The cached task's result; a task that failed (a silo lost mid-fetch) is dropped, so the retry makes it again.</summary>
+    private static async Task<T> Made<TKey, T>(BoundedCache<TKey, Task<T>> cache, TKey key, Func<TKey, Task<T>> make) where TKey : notnull
+    {
+        var task = cache.GetOrAdd(key, make);
+        try
+        {
+            return await task;
+        }
+        catch
+        {
+            cache.Remove(key, task);
+            throw;
+        }
+    }
+
+    private async Task<JointSample> Fetch(string key)
+    {
+        var json = await grains.GetGrain<IJointSampleGrain>(key).Get();
+        return new StoredJointSample(key, json.Value).Sample();
     }
 }

@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
 using ZjSim.GrainInterfaces;
 using ZjSim.Grains;
+using ZjSim.Model.Uncertainty;
 
 namespace ZjSim.Hosting;
 
@@ -24,9 +25,28 @@ public sealed class RunFollower(IGrainFactory grains, Action<string>? onRetry = 
     {
         foreach (var request in requests)
         {
+            await StoreJointSample(request);
             var run = grains.GetGrain<IRunGrain>(request.RunId);
             await _calls.Make("starting the run", async () => { await run.Start(request.AsImmutable()); return true; });
         }
+    }
+
+    /// <summary>
+    /// The joint sample (posterior) a request names by key goes to its grain before the run starts, once per service:
+    /// the silos fetch it from there, so the rows do not travel with every call and every stored request.
+    /// </summary>
+    private async Task StoreJointSample(RunRequest request)
+    {
+        if (ParameterUncertainty.StoredSampleKey(request.ParametersJson) is not string key) return;
+        var grain = grains.GetGrain<IJointSampleGrain>(key);
+        await _calls.Make("storing the joint sample", async () =>
+        {
+            if (await grain.IsStored()) return true;
+            var sample = StoredJointSample.Find(key)
+                ?? throw new InvalidOperationException($"run {request.RunId} names the joint sample {key}, which is neither in the service nor made in this process");
+            await grain.Store(sample.Json.AsImmutable());
+            return true;
+        });
     }
 
     /// <summary>

@@ -57,6 +57,34 @@ public sealed class UncertainParameterTests(SiloFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task A_posterior_travels_by_key_is_stored_once_and_every_replication_draws_its_particle()
+    {
+        const ulong seed = 4;
+        var scenario = ZjSim.Model.Scenarios.ScenarioLoader.Load("baseline", ZjSim.TestSupport.ConfigFolder.Path,
+            new ZjSim.Model.Scenarios.LoadOptions { Scale = 0.004, Parameters = ZjSim.Model.Scenarios.ParameterSource.Posterior });
+        var goals = ZjSim.Model.Goals.GoalSet.Load(Path.Combine(ZjSim.TestSupport.ConfigFolder.Path, ZjSim.Model.Scenarios.ConfigDirectory.GoalsFile), scenario.Parameters.Years);
+        var request = RunRequest.For($"test-{Guid.NewGuid():N}", scenario, goals, seed, 4, Granularity.Cluster, 2);
+        string key = ParameterUncertainty.StoredSampleKey(request.ParametersJson)!;
+        Assert.NotNull(key);
+        Assert.False(request.ParametersJson.Contains("\"rows\"", StringComparison.Ordinal));
+
+        var outcomes = await RunToEnd(request);
+        Assert.True(await fixture.Silos.Client.GetGrain<IJointSampleGrain>(key).IsStored());
+        // Each replication is the single-thread run of its own particle, read from the scenario itself.
+        foreach (var o in outcomes)
+        {
+            var world = new WorldLayout(scenario.Uncertainty.ForReplication(scenario.Parameters, seed, o.Replication));
+            Assert.Equal(Bits(ReplicationRunner.Run(world, seed, o.Replication)), Bits(o.Indicators));
+            Assert.Equal(scenario.Uncertainty.Draw(seed, o.Replication, 2021), o.Drawn);
+        }
+        Assert.True(outcomes.Select(o => o.Drawn[0]).Distinct().Count() > 1);
+
+        // Stored under a key its JSON does not hash to: refused.
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            fixture.Silos.Client.GetGrain<IJointSampleGrain>(new string('0', 64)).Store("{}".AsImmutable()));
+    }
+
+    [Fact]
     public void The_world_cache_keeps_a_bounded_number_of_replication_worlds()
     {
         var cache = new BoundedCache<int, string>(capacity: 3);

@@ -7,6 +7,7 @@ using ZjSim.Client.Results;
 using ZjSim.GrainInterfaces;
 using ZjSim.Model.Goals;
 using ZjSim.Model.Scenarios;
+using ZjSim.Model.Uncertainty;
 
 namespace ZjSim.Client.Commands;
 
@@ -45,7 +46,12 @@ public static class AttachCommand
                     error.WriteLine($"zjsim attach: the cluster at {SimulationHosts.Shown(cluster!)} has no run '{runId}'");
                     return ExitCodes.BadInput;
                 }
-                var plan = PlanOf(request, configDirectory, outputDirectory);
+                // The request names a posterior by its stored key; the result files need its rows.
+                string canonical = ParameterUncertainty.StoredSampleKey(request.ParametersJson) is string key
+                    ? ParameterUncertainty.WithStoredSample(request.ParametersJson,
+                        new StoredJointSample(key, (await host.Grains.GetGrain<IJointSampleGrain>(key).Get()).Value))
+                    : request.ParametersJson;
+                var plan = PlanOf(request, canonical, configDirectory, outputDirectory);
                 console.MarkupLine($"[grey]attached to run {Markup.Escape(runId)}: {Markup.Escape(request.ScenarioName)}, {request.Replications} replications, seed {request.Seed}, {request.Granularity.ToString().ToLowerInvariant()} granularity, scale {plan.Scenario.Parameters.World.Scale}[/]");
 
                 int lastTenth = -1;
@@ -62,7 +68,7 @@ public static class AttachCommand
 
                 var final = sim.Final;
                 var record = sim.ToRecord(folder.FinalPath);
-                var provenance = new RunProvenance(request.ParametersJson, plan.Scenario.SourcePath,
+                var provenance = new RunProvenance(canonical, plan.Scenario.SourcePath,
                     plan.GoalsPath.Length > 0 ? Path.GetFullPath(plan.GoalsPath) : "", started!.Value,
                     started.Value.AddSeconds(final.ElapsedSeconds), startup, final.ElapsedSeconds, final.EnterpriseYears, host.Description);
                 ResultFiles.WriteRun(folder, "", record, provenance);
@@ -94,9 +100,9 @@ public static class AttachCommand
     /// The plan the run was started with, rebuilt from its request (which carries the resolved parameters
     /// and goals). Where the local config holds the same scenario and goals, the manifest names their files.
     /// </summary>
-    private static RunPlan PlanOf(RunRequest request, string? configDirectory, string? outputDirectory)
+    private static RunPlan PlanOf(RunRequest request, string canonicalJson, string? configDirectory, string? outputDirectory)
     {
-        var parameters = Scenario.ParametersFromJson(request.ParametersJson);
+        var parameters = Scenario.ParametersFromJson(canonicalJson);
         var goals = JsonSerializer.Deserialize<GoalSet>(request.GoalsJson, ConfigJson.Options)
             ?? throw new SimulationFailedException($"run {request.RunId} carries no goals");
         var scenario = new Scenario(request.ScenarioName, "", "", parameters);

@@ -23,7 +23,7 @@ public sealed class PointRunner(ISimulationHost host, RunPlan basePlan, string r
         {
             RunId = pointRunId,
             ScenarioName = scenario.Name,
-            ParametersJson = scenario.CanonicalJson,
+            ParametersJson = scenario.RequestJson,
             ScenarioHash = scenario.Hash,
             Seed = seed ?? basePlan.Request.Seed,
             Replications = replications ?? basePlan.Request.Replications,

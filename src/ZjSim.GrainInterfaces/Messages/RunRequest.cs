@@ -1,12 +1,15 @@
 using System.Text.Json;
 using ZjSim.Model.Goals;
 using ZjSim.Model.Scenarios;
+using ZjSim.Model.Uncertainty;
 
 namespace ZjSim.GrainInterfaces;
 
 /// <summary>
 /// Everything a run needs, resolved by the client: the scenario's canonical parameter JSON (so every
-/// silo simulates exactly what the manifest records), the goals, seed and replications. MaxConcurrentReplications is the number of
+/// silo simulates exactly what the manifest records) with a joint sample (the posterior) named by its stored key,
+/// not carried (<see cref="StoredJointSample"/>, fetched once per silo from <see cref="IJointSampleGrain"/>), the goals,
+/// seed and replications. MaxConcurrentReplications is the number of
 /// lanes; each runs a batch of ReplicationsPerCall replications at a time (0: chosen from the run's size). KeepByCluster
 /// asks each replication to keep its per-cluster-per-year quantities (for `--by cluster|sector`); off, it costs nothing.
 /// </summary>
@@ -27,7 +30,7 @@ public sealed record RunRequest(
     /// <summary>The one way a request is made: the scenario's canonical parameters and the goals, as every silo will read them.</summary>
     public static RunRequest For(string runId, Scenario scenario, GoalSet goals, ulong seed, int replications,
         Granularity granularity, int maxConcurrentReplications) =>
-        new(runId, scenario.Name, scenario.CanonicalJson, scenario.Hash, JsonSerializer.Serialize(goals, ConfigJson.Options),
+        new(runId, scenario.Name, scenario.RequestJson, scenario.Hash, JsonSerializer.Serialize(goals, ConfigJson.Options),
             seed, replications, granularity, maxConcurrentReplications);
 
     /// <summary>Loads the scenario (by name or path) and the goals from a config folder, then makes the request.</summary>

@@ -94,12 +94,23 @@ public sealed class ParameterUncertainty
     /// The canonical JSON of a scenario: the nominal parameters, with each uncertain one written as its
     /// distribution. Without uncertain parameters it is exactly the nominal set's JSON.
     /// </summary>
-    public string CanonicalJson(ModelParameters nominal)
+    public string CanonicalJson(ModelParameters nominal) => Json(nominal, j => j.ToJson());
+
+    /// <summary>
+    /// The canonical JSON as a run request carries it to the silos: a joint sample named by its key
+    /// (<see cref="StoredJointSample"/>), which the silos fetch once. Without a joint sample it is the canonical JSON.
+    /// </summary>
+    public string RequestJson(ModelParameters nominal) => Json(nominal, j => StoredJointSample.Of(j).Reference());
+
+    /// <summary>The form a scenario's hash is taken of (<see cref="HashForm"/>), made without writing the sample's rows.</summary>
+    public string HashFormJson(ModelParameters nominal) => Json(nominal, j => j.Summary());
+
+    private string Json(ModelParameters nominal, Func<JointSample, JsonObject> joint)
     {
         if (IsEmpty) return JsonSerializer.Serialize(nominal, ConfigJson.Options);
         var tree = JsonSerializer.SerializeToNode(nominal, ConfigJson.Options)!;
         foreach (var p in Parameters) ParameterPath.Set(tree, p.Path, p.Distribution.ToJson());
-        if (Joint is not null) tree[JointSample.JsonKey] = Joint.ToJson();
+        if (Joint is not null) tree[JointSample.JsonKey] = joint(Joint);
         return tree.ToJsonString(ConfigJson.Options);
     }
 
@@ -113,24 +124,48 @@ public sealed class ParameterUncertainty
         if (!canonicalJson.Contains(JointSample.JsonKey, StringComparison.Ordinal)) return canonicalJson;
         var tree = JsonNode.Parse(canonicalJson)!;
         if (tree[JointSample.JsonKey] is not JsonObject joint) return canonicalJson;
+        if (StoredJointSample.ReferencedKey(joint) is not null)
+            throw new InvalidOperationException("the hash form needs the joint sample itself, not its stored reference");
         tree[JointSample.JsonKey] = JointSample.FromJson(joint).Summary();
         return tree.ToJsonString(ConfigJson.Options);
     }
 
-    /// <summary>Reads canonical JSON back (as a grain receives it): the nominal set and the distributions.</summary>
-    public static (ModelParameters Nominal, ParameterUncertainty Uncertainty) FromCanonicalJson(string json)
+    /// <summary>
+    /// Reads canonical JSON back (as a grain receives it): the nominal set and the distributions. A joint sample named
+    /// by its key (request JSON) is looked up with <paramref name="stored"/>.
+    /// </summary>
+    public static (ModelParameters Nominal, ParameterUncertainty Uncertainty) FromCanonicalJson(string json, Func<string, JointSample?>? stored = null)
     {
         var tree = JsonNode.Parse(json) ?? throw new InvalidOperationException("empty parameter set");
         JointSample? joint = null;
         if (tree[JointSample.JsonKey] is JsonObject jointNode)
         {
-            joint = JointSample.FromJson(jointNode);
+            joint = StoredJointSample.ReferencedKey(jointNode) is string key
+                ? (stored ?? throw new InvalidOperationException($"the parameters name the stored joint sample {key}, and nothing was given to look it up"))(key)
+                : JointSample.FromJson(jointNode);
             tree.AsObject().Remove(JointSample.JsonKey);
         }
         var found = Find(tree, "canonical parameters");
         foreach (var p in found) ParameterPath.Set(tree, p.Path, JsonValue.Create(p.Distribution.Median));
         var nominal = tree.Deserialize<ModelParameters>(ConfigJson.Options) ?? throw new InvalidOperationException("empty parameter set");
         return (nominal, new ParameterUncertainty(found, joint));
+    }
+
+    /// <summary>The key of the stored joint sample that request JSON names, or null.</summary>
+    public static string? StoredSampleKey(string json)
+    {
+        if (!json.Contains(JointSample.JsonKey, StringComparison.Ordinal)) return null;
+        return JsonNode.Parse(json)?[JointSample.JsonKey] is JsonObject joint ? StoredJointSample.ReferencedKey(joint) : null;
+    }
+
+    /// <summary>Request JSON with its stored joint sample put back in: the canonical JSON (for a client's result files).</summary>
+    public static string WithStoredSample(string json, StoredJointSample sample)
+    {
+        var tree = JsonNode.Parse(json)!;
+        if (tree[JointSample.JsonKey] is not JsonObject joint || StoredJointSample.ReferencedKey(joint) != sample.Key)
+            throw new ArgumentException($"the parameters do not name the stored joint sample {sample.Key}");
+        tree[JointSample.JsonKey] = JsonNode.Parse(sample.Json);
+        return tree.ToJsonString(ConfigJson.Options);
     }
 
     /// <summary>The distribution objects of a parameter tree, in document order.</summary>
