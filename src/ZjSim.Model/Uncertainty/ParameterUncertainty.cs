@@ -53,8 +53,17 @@ public sealed class ParameterUncertainty
     }
 
     /// <summary>The same uncertainty with the given paths no longer drawn (a design or a calibration sets them).</summary>
-    public ParameterUncertainty Without(IReadOnlyCollection<string> paths) =>
-        new(Parameters.Where(p => !paths.Contains(p.Path)).ToList(), Joint?.Without(paths));
+    public ParameterUncertainty Without(IReadOnlyCollection<string> paths)
+    {
+        // An experiment asks the same of every point: the same object back, so its joint sample is stored once.
+        if (_without is { } last && last.Paths.SetEquals(paths)) return last.Result;
+        var result = new ParameterUncertainty(Parameters.Where(p => !paths.Contains(p.Path)).ToList(), Joint?.Without(paths));
+        _without = new WithoutPaths(paths.ToHashSet(), result);
+        return result;
+    }
+
+    private sealed record WithoutPaths(HashSet<string> Paths, ParameterUncertainty Result);
+    private WithoutPaths? _without;   // one reference, so a concurrent reader sees a whole pair
 
     /// <summary>The parameters of one replication: the nominal set with each uncertain parameter drawn.</summary>
     public ModelParameters ForReplication(ModelParameters nominal, ulong seed, int replication) => Resolve(nominal, seed, replication).Parameters;
