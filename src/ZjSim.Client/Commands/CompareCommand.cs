@@ -125,6 +125,7 @@ public static class CompareCommand
             ["command"] = "compare",
             ["run_id"] = compareId,
             ["scenarios"] = new JsonArray(plans.Select(p => (JsonNode)p.Scenario.Name).ToArray()),
+            ["parameters"] = string.Join("; ", plans.Select(p => RunCommand.ParametersDrawn(p.Scenario)).Distinct()),
             ["seed"] = o.Seed,
             ["replications"] = o.Replications,
             ["completed_replications"] = new JsonObject(sims.Select(s => KeyValuePair.Create(s.Plan.Scenario.Name, (JsonNode?)s.Outcomes.Length))),
@@ -159,7 +160,8 @@ public static class CompareCommand
         var charts = ComparisonCharts.Write(folder, comparison);
         HtmlReport.Write(folder, comparison.Runs, comparison, charts, new ReportProvenance(
             manifest["command"]!.GetValue<string>(), manifest["run_id"]?.GetValue<string>() ?? Path.GetFileName(folder.FinalPath),
-            manifest["trace_id"]?.GetValue<string>(), manifest["host"]?.GetValue<string>(), manifest["granularity"]?.GetValue<string>() ?? comparison.Runs[0].Granularity));
+            manifest["trace_id"]?.GetValue<string>(), manifest["host"]?.GetValue<string>(), manifest["granularity"]?.GetValue<string>() ?? comparison.Runs[0].Granularity,
+            manifest["parameters"]?.GetValue<string>()));
         var full = new JsonObject
         {
             ["format"] = ResultFiles.Format,

@@ -21,6 +21,15 @@ public static class RunCommand
         (int n, null) => $", {n} uncertain parameters drawn per replication",
     };
 
+    /// <summary>Where the replications' parameters come from, for a report's provenance.</summary>
+    public static string ParametersDrawn(Scenario scenario)
+    {
+        string drawn = Uncertain(scenario);
+        if (drawn.Length == 0) return "fixed: the scenario's values in every replication (no parameter uncertainty)";
+        var j = scenario.Uncertainty.Joint;
+        return drawn.TrimStart(',', ' ') + (j is null ? "" : $"; sha256 of the posterior file {j.Sha256[..Math.Min(12, j.Sha256.Length)]}");
+    }
+
     /// <param name="cluster">The global --cluster address, or null for the embedded silo.</param>
     public static async Task<int> ExecuteAsync(RunOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation, string? cluster = null)
     {
@@ -59,7 +68,8 @@ public static class RunCommand
                     started, DateTime.UtcNow, startup, sim.Final.ElapsedSeconds, sim.Final.EnterpriseYears, host.Description, root?.TraceId.ToHexString());
                 ResultFiles.WriteRun(folder, "", record, provenance, options.By);
                 var charts = Output.Charts.PaperCharts.Write(folder, [record]);
-                HtmlReport.Write(folder, [record], null, charts, new ReportProvenance("run", record.RunId, provenance.TraceId, provenance.Host, record.Granularity));
+                HtmlReport.Write(folder, [record], null, charts, new ReportProvenance("run", record.RunId, provenance.TraceId, provenance.Host, record.Granularity,
+                    ParametersDrawn(plan.Scenario)));
                 folder.Commit();
                 RunReport.Print(console, record);
                 if (cluster is not null) SiloWorkReport.Print(console, sim.Outcomes);

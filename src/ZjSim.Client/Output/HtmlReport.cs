@@ -10,7 +10,7 @@ using ZjSim.Model.Analysis;
 namespace ZjSim.Client.Output;
 
 /// <summary>What report.html says about how the results came about.</summary>
-public sealed record ReportProvenance(string Command, string RunId, string? TraceId, string? Host, string Granularity);
+public sealed record ReportProvenance(string Command, string RunId, string? TraceId, string? Host, string Granularity, string? Parameters = null);
 
 /// <summary>
 /// report.html: one self-contained page (inline CSS, charts as data: URIs, no script, nothing fetched) with the
@@ -58,6 +58,7 @@ public static class HtmlReport
         Kv("scale", string.Join(", ", runs.Select(r => r.Scale.ToString(CultureInfo.InvariantCulture)).Distinct()));
         Kv("years", $"{first.FirstYear}–{first.LastYear}");
         Kv("granularity", provenance.Granularity);
+        if (provenance.Parameters is not null) Kv("parameters", provenance.Parameters);
         if (comparison is not null)
             Kv("pairing", comparison.Paired ? $"paired over {comparison.PairedReplications} common replications (common random numbers)" : "unpaired (different seeds or scales)");
         Kv("ZjSim", $"{ResultFiles.Version}, commit {ResultFiles.Commit}");
