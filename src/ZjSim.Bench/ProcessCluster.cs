@@ -30,13 +30,45 @@ public static class ProcessCluster
     public sealed record Figure(
         int Silos, int Replications, int Runs, double Seconds, double EnterpriseYearsPerSecond, double ReplicationsPerSecond,
         double GrainCalls, double ClientCalls, double Messages, double LocalMessages, double SiloToSiloMessages, double SiloToSiloBytes,
+        double LargeSiloToSiloMessages, double LargeSiloToSiloBytes,
         double ClientGatewayBytes, double RedisWrites, double RedisCommandsPerReplication, double RedisBytesIn, double StorageWrites,
         double StorageWriteMilliseconds, double SiloCpuMilliseconds, double RedisCpuMilliseconds, double ClientCpuMilliseconds,
         double RedisCommandMilliseconds, double StorageScripts, double FetchMillisecondsPerReplication,
         Dictionary<string, double> RedisWritesByCommand, Dictionary<string, double> RedisCommands);
 
     public sealed record Figures(Machine Machine, bool Quick, int WarmUp, int Replications, int Runs, int Lanes,
-        List<Figure> Configurations, double? OtherCores);
+        Reference Embedded, List<Figure> Configurations, double? OtherCores);
+
+    /// <summary>The same work on an embedded silo in the bench's process: throughput and the process's CPU per replication.</summary>
+    public sealed record Reference(double EnterpriseYearsPerSecond, double ReplicationsPerSecond, double CpuMilliseconds);
+
+    /// <summary>
+    /// The measured runs, one after another: wall time (start to outcomes fetched), the median enterprise-years per
+    /// second, and the time to fetch the outcomes per replication.
+    /// </summary>
+    private static async Task<(double Seconds, double Rate, double FetchMilliseconds)> MeasuredRuns(IGrainFactory grains, List<RunRequest> requests,
+        CancellationToken cancellation)
+    {
+        var rates = new List<double>();
+        double seconds = 0, fetch = 0;
+        foreach (var request in requests)
+        {
+            // Polled every 25 ms: the wall time is within that of the run's, and the polls are few beside the run's calls.
+            var follower = new RunFollower(grains) { PollInterval = TimeSpan.FromMilliseconds(25) };
+            var clock = Stopwatch.StartNew();
+            await follower.StartAsync([request]);
+            var (progress, _) = await follower.FollowAsync([request], (_, _) => { }, cancellation);
+            if (progress[0].Error is string error) throw new BenchException($"the run failed: {error}");
+            double runSeconds = clock.Elapsed.TotalSeconds;
+            var outcomes = await follower.FetchAsync(request);
+            double total = clock.Elapsed.TotalSeconds;
+            if (outcomes.Length != request.Replications) throw new BenchException($"{outcomes.Length} of {request.Replications} outcomes fetched");
+            fetch += (total - runSeconds) * 1000 / request.Replications;
+            seconds += total;
+            rates.Add(progress[0].EnterpriseYears / total);
+        }
+        return (seconds, Median.Of(rates), fetch / requests.Count);
+    }
 
     public static async Task<Figures> MeasureAsync(string config, bool quick, Action<string> say, CancellationToken cancellation)
     {
@@ -49,6 +81,17 @@ public static class ProcessCluster
         var load = new ProcessLoad();
         try
         {
+            // The same work on the embedded silo in this process, for reference: no process boundary, no Redis.
+            say("reference: the same work on an embedded silo in this process");
+            Reference embedded;
+            await using (var local = await EmbeddedSilos.StartAsync(1, null, Microsoft.Extensions.Logging.LogLevel.Error, cancellation))
+            {
+                await RunDriver.RunAsync(local.Grains, RunDriver.Request(config, "baseline", 1.0, warmUp, 1, Granularity.Cluster, Lanes));
+                var requests = Enumerable.Range(0, runs).Select(_ => RunDriver.Request(config, "baseline", 1.0, replications, 1, Granularity.Cluster, Lanes)).ToList();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var (seconds, rate, _) = await MeasuredRuns(local.Grains, requests, cancellation);
+                embedded = new Reference(rate, replications * runs / seconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / (replications * runs));
+            }
             await cluster.StartRedis(cancellation);
             using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.RedisOptions);
             var figures = new List<Figure>();
@@ -66,29 +109,12 @@ public static class ProcessCluster
                 var grains = client.Grains;
                 await RunDriver.RunAsync(grains, RunDriver.Request(config, "baseline", 1.0, warmUp, 1, Granularity.Cluster, Lanes));
 
+                // The requests are made before the counts start: loading a scenario is the client's, not the run's.
+                var requests = Enumerable.Range(0, runs).Select(_ => RunDriver.Request(config, "baseline", 1.0, replications, 1, Granularity.Cluster, Lanes)).ToList();
                 var before = await Snapshot(silos, redis, cluster, cancellation);
-                var rates = new List<double>();
-                double seconds = 0, fetch = 0;
-                long enterpriseYears = 0;
-                for (int r = 0; r < runs; r++)
-                {
-                    var request = RunDriver.Request(config, "baseline", 1.0, replications, 1, Granularity.Cluster, Lanes);
-                    var follower = new RunFollower(grains) { PollInterval = TimeSpan.FromMilliseconds(25) };
-                    var clock = Stopwatch.StartNew();
-                    await follower.StartAsync([request]);
-                    var (progress, _) = await follower.FollowAsync([request], (_, _) => { }, cancellation);
-                    if (progress[0].Error is string error) throw new InvalidOperationException($"the run failed: {error}");
-                    double runSeconds = clock.Elapsed.TotalSeconds;
-                    var outcomes = await follower.FetchAsync(request);
-                    double total = clock.Elapsed.TotalSeconds;
-                    if (outcomes.Length != replications) throw new InvalidOperationException($"{outcomes.Length} of {replications} outcomes fetched");
-                    fetch += (total - runSeconds) * 1000 / replications;
-                    seconds += total;
-                    enterpriseYears += progress[0].EnterpriseYears;
-                    rates.Add(progress[0].EnterpriseYears / total);
-                }
+                var (seconds, rate, fetch) = await MeasuredRuns(grains, requests, cancellation);
                 var after = await Snapshot(silos, redis, cluster, cancellation);
-                figures.Add(Per(n, replications, runs, seconds, Median.Of(rates), fetch / runs, before, after));
+                figures.Add(Per(n, replications, runs, seconds, rate, fetch, before, after));
                 say($"  {figures[^1].ReplicationsPerSecond:F1} replications/s; stopping the silos");
                 }
                 finally
@@ -97,7 +123,7 @@ public static class ProcessCluster
                 }
                 foreach (var s in silos) await s.Stop(StopTimeout);
             }
-            return new Figures(Machine.Describe(), quick, warmUp, replications, runs, Lanes, figures, load.OtherCores(cluster.AllPids));
+            return new Figures(Machine.Describe(), quick, warmUp, replications, runs, Lanes, embedded, figures, load.OtherCores(cluster.AllPids));
         }
         finally
         {
@@ -168,11 +194,12 @@ public static class ProcessCluster
         // Keys are "sent/CONNECTION/MESSAGE" and "received/CONNECTION/MESSAGE" (Orleans' ConnectionDirection and
         // message direction), and "storage-writes".
         var siloToSilo = Delta(k => k.StartsWith("sent/SiloToSilo/", StringComparison.Ordinal));
+        var large = Delta(k => k.StartsWith("sent/SiloToSilo/", StringComparison.Ordinal) && k.EndsWith("/large", StringComparison.Ordinal));
         var gateway = Delta(k => k.StartsWith("sent/GatewayToClient/", StringComparison.Ordinal) || k.StartsWith("received/GatewayToClient/", StringComparison.Ordinal)
             || k.StartsWith("sent/ClientToGateway/", StringComparison.Ordinal) || k.StartsWith("received/ClientToGateway/", StringComparison.Ordinal));
-        var remoteRequests = Delta(k => k.StartsWith("sent/SiloToSilo/Request", StringComparison.Ordinal) || k.StartsWith("sent/SiloToSilo/OneWay", StringComparison.Ordinal));
+        var remoteRequests = Delta(k => k.StartsWith("sent/SiloToSilo/Request/", StringComparison.Ordinal) || k.StartsWith("sent/SiloToSilo/OneWay/", StringComparison.Ordinal));
         var clientRequests = Delta(k => k.StartsWith("received/", StringComparison.Ordinal) && !k.Contains("SiloToSilo", StringComparison.Ordinal)
-            && (k.EndsWith("/Request", StringComparison.Ordinal) || k.EndsWith("/OneWay", StringComparison.Ordinal)));
+            && (k.Contains("/Request/", StringComparison.Ordinal) || k.Contains("/OneWay/", StringComparison.Ordinal)));
         var remoteAll = Delta(k => k.StartsWith("sent/", StringComparison.Ordinal));
         var storage = Delta(k => k == "storage-writes");
         long local = b.Local - a.Local;
@@ -187,6 +214,8 @@ public static class ProcessCluster
             LocalMessages: local / n,
             SiloToSiloMessages: siloToSilo.Count / n,
             SiloToSiloBytes: siloToSilo.Sum / n,
+            LargeSiloToSiloMessages: large.Count / n,
+            LargeSiloToSiloBytes: large.Sum / n,
             ClientGatewayBytes: gateway.Sum / n,
             RedisWrites: writes.Values.Sum(),
             RedisCommandsPerReplication: byCommand.Sum(c => c.Calls) / n,
@@ -227,9 +256,11 @@ public static class ProcessCluster
         foreach (var x in f.Configurations)
             o.WriteLine(string.Create(c,
                 $"{x.Silos,-6} {x.EnterpriseYearsPerSecond,-9:0.00e0} {x.ReplicationsPerSecond,6:F1}  | {x.GrainCalls,5:F1}  {x.ClientCalls,7:F1}  {x.Messages,8:F1}  {x.SiloToSiloMessages,14:F1}  {x.SiloToSiloBytes / 1024,12:F1}  {x.ClientGatewayBytes / 1024,5:F1} | {x.RedisWrites,6:F2}  {x.StorageScripts,7:F2}  {x.RedisBytesIn / 1024,5:F1}  {x.RedisCommandMilliseconds,6:F3}  | {x.SiloCpuMilliseconds,5:F1}  {x.RedisCpuMilliseconds,6:F2}  {x.ClientCpuMilliseconds,6:F2}"));
+        var e = f.Embedded;
+        o.WriteLine(string.Create(c, $"{"embedded",-6} {e.EnterpriseYearsPerSecond,-9:0.00e0} {e.ReplicationsPerSecond,6:F1}  | the same work on one silo in the bench's process (reference)                                  | {e.CpuMilliseconds,5:F1} (silo and client)"));
         o.WriteLine();
         foreach (var x in f.Configurations)
-            o.WriteLine(string.Create(c, $"  {x.Silos} silo(s): {x.LocalMessages:F1} messages per replication stayed in a silo; fetching the outcomes {x.FetchMillisecondsPerReplication:F2} ms per replication; Redis commands per replication: {string.Join(", ", x.RedisCommands.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value:F3}"))}"));
+            o.WriteLine(string.Create(c, $"  {x.Silos} silo(s): silo-silo messages of 64 KB or more {x.LargeSiloToSiloMessages:F3} per replication, {x.LargeSiloToSiloBytes / 1024:F1} KB of the {x.SiloToSiloBytes / 1024:F1}; {x.LocalMessages:F1} messages per replication stayed in a silo; fetching the outcomes {x.FetchMillisecondsPerReplication:F2} ms per replication; Redis commands per replication: {string.Join(", ", x.RedisCommands.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value:F3}"))}"));
         o.WriteLine("calls: grain calls (requests) made by silos and the client, (client): those of the client; silo-silo: messages and bytes sent from silo to silo;");
         o.WriteLine("gw KB: bytes between the client and its gateway; writes: Redis commands that write (a storage script and the HMSET it runs count 2);");
         o.WriteLine("scripts: Orleans' storage writes (EVALSHA); ms: Redis' time in commands; CPU: process CPU time over the measured runs");

@@ -13,7 +13,7 @@ namespace ZjSim.Silo;
 /// <list type="bullet">
 /// <item>orleans-messaging-sent-messages-size / -received-messages-size (histograms, bytes of each message that went
 /// over a connection): count and sum by connection direction (SiloToSilo, ClientToGateway, GatewayToClient) and
-/// message direction (Request, Response, OneWay);</item>
+/// message direction (Request, Response, OneWay), and size class (small, or large from 64 KB);</item>
 /// <item>orleans-messaging-sent-local: messages that stayed in this silo (requests and responses, no bytes);</item>
 /// <item>orleans-storage-write-latency: grain storage writes from this silo (count, milliseconds);</item>
 /// <item>the process's CPU time.</item>
@@ -26,6 +26,8 @@ internal sealed class MessagingTotals : IDisposable
     private static readonly HashSet<string> Histograms =
         ["orleans-messaging-sent-messages-size", "orleans-messaging-received-messages-size", "orleans-storage-write-latency"];
     private const string LocalMessages = "orleans-messaging-sent-local";
+    /// <summary>Messages of this size or more are counted apart ("large"): a run request with its posterior rows is one.</summary>
+    private const int LargeMessage = 64 * 1024;
 
     private readonly string _file;
     private readonly MeterListener _listener = new();
@@ -68,7 +70,7 @@ internal sealed class MessagingTotals : IDisposable
             else if (t.Key == "MessageDirection") message = t.Value?.ToString() ?? "";
         }
         string key = instrument.Name == "orleans-storage-write-latency" ? "storage-writes"
-            : $"{(instrument.Name.Contains("-sent-", StringComparison.Ordinal) ? "sent" : "received")}/{connection}/{message}";
+            : $"{(instrument.Name.Contains("-sent-", StringComparison.Ordinal) ? "sent" : "received")}/{connection}/{message}/{(value >= LargeMessage ? "large" : "small")}";
         var sum = _sums.GetOrAdd(key, _ => new Sum());
         lock (sum)
         {
