@@ -106,16 +106,16 @@ public static class ProcessCluster
                 var client = await ServiceConnection.ConnectAsync(RedisAddress.Parse(cluster.Address), null, cancellation);
                 try
                 {
-                var grains = client.Grains;
-                await RunDriver.RunAsync(grains, RunDriver.Request(config, "baseline", 1.0, warmUp, 1, Granularity.Cluster, Lanes));
+                    var grains = client.Grains;
+                    await RunDriver.RunAsync(grains, RunDriver.Request(config, "baseline", 1.0, warmUp, 1, Granularity.Cluster, Lanes));
 
-                // The requests are made before the counts start: loading a scenario is the client's, not the run's.
-                var requests = Enumerable.Range(0, runs).Select(_ => RunDriver.Request(config, "baseline", 1.0, replications, 1, Granularity.Cluster, Lanes)).ToList();
-                var before = await Snapshot(silos, redis, cluster, cancellation);
-                var (seconds, rate, fetch) = await MeasuredRuns(grains, requests, cancellation);
-                var after = await Snapshot(silos, redis, cluster, cancellation);
-                figures.Add(Per(n, replications, runs, seconds, rate, fetch, before, after));
-                say($"  {figures[^1].ReplicationsPerSecond:F1} replications/s; stopping the silos");
+                    // The requests are made before the counts start: loading a scenario is the client's, not the run's.
+                    var requests = Enumerable.Range(0, runs).Select(_ => RunDriver.Request(config, "baseline", 1.0, replications, 1, Granularity.Cluster, Lanes)).ToList();
+                    var before = await Snapshot(silos, redis, cluster, cancellation);
+                    var (seconds, rate, fetch) = await MeasuredRuns(grains, requests, cancellation);
+                    var after = await Snapshot(silos, redis, cluster, cancellation);
+                    figures.Add(Per(n, replications, runs, seconds, rate, fetch, before, after));
+                    say($"  {figures[^1].ReplicationsPerSecond:F1} replications/s; stopping the silos");
                 }
                 finally
                 {
@@ -123,7 +123,7 @@ public static class ProcessCluster
                 }
                 foreach (var s in silos) await s.Stop(StopTimeout);
             }
-            return new Figures(Machine.Describe(), quick, warmUp, replications, runs, Lanes, embedded, figures, load.OtherCores(cluster.AllPids));
+            return new Figures(Machine.Describe(), quick, warmUp, replications, runs, Lanes, embedded, figures, load.OtherCores(cluster.ChildCpuSeconds));
         }
         finally
         {
@@ -286,14 +286,13 @@ public static class ProcessCluster
         private readonly string _folder = Directory.CreateTempSubdirectory("zjsim-bench-processes-").FullName;
         private readonly string _password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         private Child? _redis;
-        private readonly List<double> _exitedCpu = [];
 
         public int RedisPort { get; private set; }
         public string Address => $"redis://:{_password}@127.0.0.1:{RedisPort}";
         public ConfigurationOptions RedisOptions => new() { EndPoints = { { "127.0.0.1", RedisPort } }, Password = _password, AllowAdmin = true };
 
-        /// <summary>CPU seconds of every process started (for the machine's load from others).</summary>
-        public IEnumerable<double> AllPids => _children.Select(c => c.CpuSeconds()).Concat(_exitedCpu).ToList();
+        /// <summary>CPU seconds of every process started, for the load of the machine's other processes.</summary>
+        public IEnumerable<double> ChildCpuSeconds => _children.Select(c => c.CpuSeconds()).ToList();
 
         public async Task StartRedis(CancellationToken cancellation)
         {
