@@ -10,13 +10,15 @@ using ZjSim.Model.World;
 
 // zjsim-bench [--json] [--quick] [--single]: the figures of docs/benchmarks.md, measured in one run.
 // --single measures only figure (a), the batch kernels on one thread without Orleans (a few seconds).
+// --processes measures only the silo processes on loopback with Redis (issue 15; ProcessCluster.cs).
 // Progress goes to stderr; stdout holds only the table, or with --json only the JSON.
 bool json = args.Contains("--json"), quick = args.Contains("--quick"), singleOnly = args.Contains("--single");
-if (args.Any(a => a is "-h" or "--help") || args.Any(a => a is not ("--json" or "--quick" or "--single")))
+if (args.Any(a => a is "-h" or "--help") || args.Any(a => a is not ("--json" or "--quick" or "--single" or "--processes")))
 {
-    Console.Error.WriteLine("usage: zjsim-bench [--json] [--quick] [--single]");
+    Console.Error.WriteLine("usage: zjsim-bench [--json] [--quick] [--single | --processes]");
     return args.Any(a => a is "-h" or "--help") ? 0 : 2;
 }
+if (args.Contains("--processes")) return await ProcessClusterCommand.RunAsync(json, quick);
 
 var load = new MachineLoad();
 string config = ConfigDirectory.Locate();

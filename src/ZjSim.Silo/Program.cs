@@ -53,9 +53,16 @@ var dashboard = new Option<int?>("--dashboard")
     Description = "Serve the Orleans Dashboard (silos, grain types, calls) on http://127.0.0.1:PORT/ (loopback only; off by default)",
     CustomParser = r => Parsed<int?>(r, text => Port(text)),
 };
+var metricsOut = new Option<string?>("--metrics-out")
+{
+    Description = "Write this silo's cumulative Orleans messaging totals (messages and bytes sent, storage writes, CPU) as JSON to FILE, every second and when it stops",
+    HelpName = "FILE",
+    CustomParser = r => Parsed<string?>(r, text => Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(text))) ? text
+        : throw new FormatException($"no such folder for '{text}'")),
+};
 var root = new RootCommand("zjsim-silo: a ZjSim silo as its own process")
 {
-    cluster, siloPort, gatewayPort, listen, advertise, primaryPort, telemetry, otlpEndpoint, otlpGrpc, keepRuns, dashboard,
+    cluster, siloPort, gatewayPort, listen, advertise, primaryPort, telemetry, otlpEndpoint, otlpGrpc, keepRuns, dashboard, metricsOut,
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
@@ -96,6 +103,8 @@ if (problem is not null)
     return 2;
 }
 
+// Listening before the host starts, so that no message of the silo's life is missed.
+using var totals = parsed.GetValue(metricsOut) is string metricsFile ? new ZjSim.Silo.MessagingTotals(metricsFile) : null;
 using var host = parsed.GetValue(dashboard) is int dashboardPort ? WithDashboard(settings, dashboardPort) : SiloHost.Build(settings);
 try
 {
@@ -120,6 +129,7 @@ using var sighup = System.Runtime.InteropServices.PosixSignalRegistration.Create
     lifetime.StopApplication();
 });
 await host.WaitForShutdownAsync();
+totals?.Write(final: true);
 Console.WriteLine("zjsim-silo: stopped");
 return 0;
 
