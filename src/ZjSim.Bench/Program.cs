@@ -43,6 +43,7 @@ double outcomeBytes = SingleThread.OutcomeBytes(province, GoalSet.Load(Path.Comb
 
 Say("(b) Orleans, cluster granularity; (c) enterprise granularity");
 double orleans, orleansWide, enterpriseRate, orleansCpu;
+var siloHeap = new List<long>();
 var small = new WorldLayout(ScenarioLoader.Load("baseline", config, 0.01).Parameters);
 await using (var silo = await EmbeddedSilos.StartAsync(1, null, LogLevel.Error, CancellationToken.None))
 {
@@ -53,6 +54,8 @@ await using (var silo = await EmbeddedSilos.StartAsync(1, null, LogLevel.Error, 
     {
         var timing = await RunDriver.RunAsync(silo.Grains, RunDriver.Request(config, "baseline", 1.0, orleansReplications, 1, Granularity.Cluster, 2 * concurrency));
         cpuPerReplication.Add(timing.CpuMillisecondsPerReplication);
+        // The same silo runs one run after another: its live heap after each should stay flat.
+        siloHeap.Add(MemoryProbe.LiveHeap());
         return timing.EnterpriseYearsPerSecond;
     }));
     orleansCpu = Median.Of(cpuPerReplication);
@@ -75,6 +78,14 @@ await using (var silo = await EmbeddedSilos.StartAsync(1, null, LogLevel.Error, 
     scenariosSeconds = clock.Elapsed.TotalSeconds;
 }
 
+ConsoleRun.Figures? console = null;
+if (ConsoleRun.Locate(config) is { } zjsim)
+{
+    Say($"the zjsim console end to end: run --scenario baseline --replications {largeRun} --seed 1, and its start-up");
+    console = ConsoleRun.Measure(zjsim, largeRun);
+}
+else Say("the zjsim console is not built (dotnet build ZjSim.sln -c Release): its figures are left out");
+
 var silos = new List<SiloFigure>();
 foreach (int n in new[] { 1, 2, 3 })
 {
@@ -87,7 +98,7 @@ foreach (int n in new[] { 1, 2, 3 })
 
 var figures = new Figures(Machine.Describe(), quick, province.EnterpriseCount, repetitions, single, orleans, orleansWide, orleansReplications, concurrency,
     enterpriseRate, small.EnterpriseCount, ClusterPopulation.BytesPerEnterprise, allocated, largeFigure, smallFigure,
-    scenariosSeconds, scenarioReplications, silos, outcomeBytes, orleansCpu, load.OtherCores());
+    scenariosSeconds, scenarioReplications, silos, outcomeBytes, orleansCpu, siloHeap, console, load.OtherCores());
 // With --json the table still goes to stderr, so one run gives both and stdout stays machine-readable.
 Report.Table(json ? Console.Error : Console.Out, figures);
 if (json) Report.Json(Console.Out, figures);
