@@ -11,10 +11,11 @@ using ZjSim.Model.World;
 // zjsim-bench [--json] [--quick] [--single]: the figures of docs/benchmarks.md, measured in one run.
 // --single measures only figure (a), the batch kernels on one thread without Orleans (a few seconds).
 // Progress goes to stderr; stdout holds only the table, or with --json only the JSON.
-bool json = args.Contains("--json"), quick = args.Contains("--quick"), singleOnly = args.Contains("--single");
-if (args.Any(a => a is "-h" or "--help") || args.Any(a => a is not ("--json" or "--quick" or "--single")))
+// --orleans measures (a) and (b) only and prints them with the GC's work per replication on stderr (a minute; for experiments).
+bool json = args.Contains("--json"), quick = args.Contains("--quick"), singleOnly = args.Contains("--single"), orleansOnly = args.Contains("--orleans");
+if (args.Any(a => a is "-h" or "--help") || args.Any(a => a is not ("--json" or "--quick" or "--single" or "--orleans")))
 {
-    Console.Error.WriteLine("usage: zjsim-bench [--json] [--quick] [--single]");
+    Console.Error.WriteLine("usage: zjsim-bench [--json] [--quick] [--single | --orleans]");
     return args.Any(a => a is "-h" or "--help") ? 0 : 2;
 }
 
@@ -44,8 +45,10 @@ double outcomeBytes = SingleThread.OutcomeBytes(province, GoalSet.Load(Path.Comb
 Say("(b) Orleans, cluster granularity; (c) enterprise granularity");
 double orleans, orleansWide, enterpriseRate, orleansCpu;
 var siloHeap = new List<long>();
+var gcPerRun = new List<GcWork>();
 var small = new WorldLayout(ScenarioLoader.Load("baseline", config, 0.01).Parameters);
-await using (var silo = await EmbeddedSilos.StartAsync(1, null, LogLevel.Error, CancellationToken.None))
+// Kept running from run to run, as a `zjsim-silo --keep-runs 1` would: its live heap is read after each run.
+await using (var silo = await EmbeddedSilos.StartAsync(1, null, LogLevel.Error, CancellationToken.None, adjust: s => s with { KeepRuns = 1 }))
 {
     await Run(silo, "baseline", 1.0, quick ? 60 : 200, Granularity.Cluster);   // warm-up
     orleans = Median.Of(await Repeat(repetitions, () => Run(silo, "baseline", 1.0, orleansReplications, Granularity.Cluster)));
@@ -54,11 +57,22 @@ await using (var silo = await EmbeddedSilos.StartAsync(1, null, LogLevel.Error, 
     {
         var timing = await RunDriver.RunAsync(silo.Grains, RunDriver.Request(config, "baseline", 1.0, orleansReplications, 1, Granularity.Cluster, 2 * concurrency));
         cpuPerReplication.Add(timing.CpuMillisecondsPerReplication);
+        gcPerRun.Add(timing.Gc);
         // The same silo runs one run after another: its live heap after each should stay flat.
         siloHeap.Add(MemoryProbe.LiveHeap());
         return timing.EnterpriseYearsPerSecond;
     }));
     orleansCpu = Median.Of(cpuPerReplication);
+    if (orleansOnly)
+    {
+        Say($"GC per replication: {Median.Of(gcPerRun.Select(g => g.AllocatedBytes / 1048576.0 / orleansReplications).ToList()):0.00} MB allocated, "
+            + $"{Median.Of(gcPerRun.Select(g => (double)g.Gen0 / orleansReplications).ToList()):0.00} gen0 / {Median.Of(gcPerRun.Select(g => (double)g.Gen1 / orleansReplications).ToList()):0.000} gen1 / "
+            + $"{Median.Of(gcPerRun.Select(g => (double)g.Gen2 / orleansReplications).ToList()):0.000} gen2 collections, {Median.Of(gcPerRun.Select(g => g.Paused.TotalMilliseconds / orleansReplications).ToList()):0.00} ms paused");
+        Say($"(a) {single.FullModel:0.000e0} ey/s, {single.CpuMillisecondsPerReplication:0.0} CPU ms; (b) {orleans:0.000e0} ey/s = {orleans / single.FullModel:0.00}×(a), "
+            + $"{2 * concurrency} in flight {orleansWide:0.000e0} = {orleansWide / single.FullModel:0.00}×(a), {orleansCpu:0.0} CPU ms per replication = {orleansCpu / single.CpuMillisecondsPerReplication:0.00}×(a)'s; "
+            + $"other processes {load.OtherCores():0.00} cores");
+        return 0;
+    }
     await Run(silo, "baseline", 0.01, 1, Granularity.Enterprise);   // warm-up
     enterpriseRate = Median.Of(await Repeat(quick ? 2 : 3, () => Run(silo, "baseline", 0.01, 2, Granularity.Enterprise)));
 }

@@ -26,7 +26,7 @@ public static class Report
         Row(w, "    ratio to one thread's CPU per replication", F2(f.CpuRatio), $"≤ 1.10 {Met(f.CpuRatio <= TargetCpuRatio)}");
         Row(w, "    ratio CPU time allows with every core free", F2(f.RatioCpuBound), $"≥ 1.7 {Met(f.RatioCpuBound >= TargetRatio)}");
         if (f.SiloLiveHeapBytes.Count > 0)
-            Row(w, $"    live heap after each of {f.SiloLiveHeapBytes.Count} runs of {f.OrleansReplications}, MB",
+            Row(w, $"    live heap after each of {f.SiloLiveHeapBytes.Count} runs of {f.OrleansReplications} (keep 1 run), MB",
                 string.Join(" ", f.SiloLiveHeapBytes.Select(Mb)), $"last/first ≤ 1.05 {Met(f.SiloHeapGrowth <= TargetHeapGrowth)} ({F2(f.SiloHeapGrowth)})");
         if (f.Console is { } c)
         {
