@@ -11,7 +11,8 @@ namespace ZjSim.Bench;
 /// </summary>
 public static class ConsoleRun
 {
-    public sealed record Timing(double Seconds, double? CpuSeconds, int ExitCode);
+    /// <param name="EnterpriseYears">What the console reported simulating ("N enterprise-years in ..."), or null.</param>
+    public sealed record Timing(double Seconds, double? CpuSeconds, int ExitCode, long? EnterpriseYears = null);
 
     public sealed record Figures(string Executable, Timing Help, Timing One, Timing Large, int Replications);
 
@@ -69,7 +70,9 @@ public static class ConsoleRun
         var after = ChildrenCpu();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{Path.GetFileName(executable)} {string.Join(' ', args)} exited with {process.ExitCode}: {stderr.Result.Trim()}");
-        return new Timing(seconds, before is double b && after is double a ? a - b : null, process.ExitCode);
+        var reported = System.Text.RegularExpressions.Regex.Match(stdout.Result, @"([\d,]+) enterprise-years in ");
+        long? enterpriseYears = reported.Success ? long.Parse(reported.Groups[1].Value.Replace(",", ""), CultureInfo.InvariantCulture) : null;
+        return new Timing(seconds, before is double b && after is double a ? a - b : null, process.ExitCode, enterpriseYears);
     }
 
     /// <summary>CPU seconds of this process's reaped children (cutime + cstime of /proc/self/stat), or null.</summary>

@@ -33,7 +33,7 @@ public static class Report
             Row(w, $"zjsim run --scenario baseline --replications {c.Replications:N0}, s", $"{Sec(c.Large.Seconds)} ({CpuText(c.Large)})", "process start to exit (CPU s)");
             if (f.ConsoleRatio is double consoleRatio)
             {
-                Row(w, "    its ey/s, process start to exit", Rate(f.LargeRunEnterpriseYears / c.Large.Seconds), "");
+                Row(w, "    its ey/s, process start to exit", Rate(f.ConsoleEnterpriseYears / c.Large.Seconds), "");
                 Row(w, "    ratio to (a)", F2(consoleRatio), $"≥ 1.5 {Met(consoleRatio >= TargetConsoleRatio)}");
             }
             Row(w, "    start-up: zjsim --help, s", $"{Sec(c.Help.Seconds)} ({CpuText(c.Help)})", "");
