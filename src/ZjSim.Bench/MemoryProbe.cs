@@ -33,6 +33,14 @@ public static class MemoryProbe
         return new Peak(peak, perRun, GC.GetTotalMemory(forceFullCollection: false), info.TotalCommittedBytes);
     }
 
+    /// <summary>The GC heap still live after a full compacting collection.</summary>
+    public static long LiveHeap()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
     private static long? ReadStatus(string field)
     {
         try

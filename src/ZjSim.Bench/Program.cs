@@ -12,10 +12,11 @@ using ZjSim.Model.World;
 // --single measures only figure (a), the batch kernels on one thread without Orleans (a few seconds).
 // --processes measures only the silo processes on loopback with Redis (issue 15; ProcessCluster.cs).
 // Progress goes to stderr; stdout holds only the table, or with --json only the JSON.
-bool json = args.Contains("--json"), quick = args.Contains("--quick"), singleOnly = args.Contains("--single");
-if (args.Any(a => a is "-h" or "--help") || args.Any(a => a is not ("--json" or "--quick" or "--single" or "--processes")))
+// --orleans measures (a) and (b) only and prints them with the GC's work per replication on stderr (a minute; for experiments).
+bool json = args.Contains("--json"), quick = args.Contains("--quick"), singleOnly = args.Contains("--single"), orleansOnly = args.Contains("--orleans");
+if (args.Any(a => a is "-h" or "--help") || args.Any(a => a is not ("--json" or "--quick" or "--single" or "--orleans" or "--processes")))
 {
-    Console.Error.WriteLine("usage: zjsim-bench [--json] [--quick] [--single | --processes]");
+    Console.Error.WriteLine("usage: zjsim-bench [--json] [--quick] [--single | --orleans | --processes]");
     return args.Any(a => a is "-h" or "--help") ? 0 : 2;
 }
 if (args.Contains("--processes")) return await ProcessClusterCommand.RunAsync(json, quick);
@@ -24,7 +25,7 @@ var load = new MachineLoad();
 string config = ConfigDirectory.Locate();
 var province = new WorldLayout(ScenarioLoader.Load("baseline", config, 1.0).Parameters);
 int repetitions = quick ? 3 : 5;
-int concurrency = Math.Max(2, Environment.ProcessorCount);   // what `zjsim run` uses by default
+int concurrency = 2 * Math.Max(1, Environment.ProcessorCount);   // what `zjsim run` uses by default (RunPlan.DefaultLanes)
 int orleansReplications = quick ? 60 : 200;
 int largeRun = quick ? 200 : 1000, smallRun = largeRun / 10;
 void Say(string s) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {s}");
@@ -45,8 +46,11 @@ double outcomeBytes = SingleThread.OutcomeBytes(province, GoalSet.Load(Path.Comb
 
 Say("(b) Orleans, cluster granularity; (c) enterprise granularity");
 double orleans, orleansWide, enterpriseRate, orleansCpu;
+var siloHeap = new List<long>();
+var gcPerRun = new List<GcWork>();
 var small = new WorldLayout(ScenarioLoader.Load("baseline", config, 0.01).Parameters);
-await using (var silo = await EmbeddedSilos.StartAsync(1, null, LogLevel.Error, CancellationToken.None))
+// Kept running from run to run, as a `zjsim-silo --keep-runs 1` would: its live heap is read after each run.
+await using (var silo = await EmbeddedSilos.StartAsync(1, null, LogLevel.Error, CancellationToken.None, adjust: s => s with { KeepRuns = 1 }))
 {
     await Run(silo, "baseline", 1.0, quick ? 60 : 200, Granularity.Cluster);   // warm-up
     orleans = Median.Of(await Repeat(repetitions, () => Run(silo, "baseline", 1.0, orleansReplications, Granularity.Cluster)));
@@ -55,9 +59,22 @@ await using (var silo = await EmbeddedSilos.StartAsync(1, null, LogLevel.Error, 
     {
         var timing = await RunDriver.RunAsync(silo.Grains, RunDriver.Request(config, "baseline", 1.0, orleansReplications, 1, Granularity.Cluster, 2 * concurrency));
         cpuPerReplication.Add(timing.CpuMillisecondsPerReplication);
+        gcPerRun.Add(timing.Gc);
+        // The same silo runs one run after another: its live heap after each should stay flat.
+        siloHeap.Add(MemoryProbe.LiveHeap());
         return timing.EnterpriseYearsPerSecond;
     }));
     orleansCpu = Median.Of(cpuPerReplication);
+    if (orleansOnly)
+    {
+        Say($"GC per replication: {Median.Of(gcPerRun.Select(g => g.AllocatedBytes / 1048576.0 / orleansReplications).ToList()):0.00} MB allocated, "
+            + $"{Median.Of(gcPerRun.Select(g => (double)g.Gen0 / orleansReplications).ToList()):0.00} gen0 / {Median.Of(gcPerRun.Select(g => (double)g.Gen1 / orleansReplications).ToList()):0.000} gen1 / "
+            + $"{Median.Of(gcPerRun.Select(g => (double)g.Gen2 / orleansReplications).ToList()):0.000} gen2 collections, {Median.Of(gcPerRun.Select(g => g.Paused.TotalMilliseconds / orleansReplications).ToList()):0.00} ms paused");
+        Say($"(a) {single.FullModel:0.000e0} ey/s, {single.CpuMillisecondsPerReplication:0.0} CPU ms; (b) {orleans:0.000e0} ey/s = {orleans / single.FullModel:0.00}×(a), "
+            + $"{2 * concurrency} in flight {orleansWide:0.000e0} = {orleansWide / single.FullModel:0.00}×(a), {orleansCpu:0.0} CPU ms per replication = {orleansCpu / single.CpuMillisecondsPerReplication:0.00}×(a)'s; "
+            + $"other processes {load.OtherCores():0.00} cores");
+        return 0;
+    }
     await Run(silo, "baseline", 0.01, 1, Granularity.Enterprise);   // warm-up
     enterpriseRate = Median.Of(await Repeat(quick ? 2 : 3, () => Run(silo, "baseline", 0.01, 2, Granularity.Enterprise)));
 }
@@ -77,6 +94,14 @@ await using (var silo = await EmbeddedSilos.StartAsync(1, null, LogLevel.Error, 
     scenariosSeconds = clock.Elapsed.TotalSeconds;
 }
 
+ConsoleRun.Figures? console = null;
+if (ConsoleRun.Locate(config) is { } zjsim)
+{
+    Say($"the zjsim console end to end: run --scenario baseline --replications {largeRun} --seed 1, and its start-up");
+    console = ConsoleRun.Measure(zjsim, largeRun);
+}
+else Say("the zjsim console is not built (dotnet build ZjSim.sln -c Release): its figures are left out");
+
 var silos = new List<SiloFigure>();
 foreach (int n in new[] { 1, 2, 3 })
 {
@@ -89,7 +114,7 @@ foreach (int n in new[] { 1, 2, 3 })
 
 var figures = new Figures(Machine.Describe(), quick, province.EnterpriseCount, repetitions, single, orleans, orleansWide, orleansReplications, concurrency,
     enterpriseRate, small.EnterpriseCount, ClusterPopulation.BytesPerEnterprise, allocated, largeFigure, smallFigure,
-    scenariosSeconds, scenarioReplications, silos, outcomeBytes, orleansCpu, load.OtherCores());
+    scenariosSeconds, scenarioReplications, silos, outcomeBytes, orleansCpu, siloHeap, console, load.OtherCores());
 // With --json the table still goes to stderr, so one run gives both and stdout stays machine-readable.
 Report.Table(json ? Console.Error : Console.Out, figures);
 if (json) Report.Json(Console.Out, figures);

@@ -63,7 +63,11 @@ internal sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILoc
             throw new ArgumentException($"cluster grain {this.GetPrimaryKeyString()} holds {count} replications and was given {directive.Length}");
         long start = Stopwatch.GetTimestamp();
         ClusterReport[] reports;
-        if (_batch.Length > 0) reports = _batch.Select((b, k) => b.StepYear(year, directive[k])).ToArray();
+        if (_batch.Length > 0)
+        {
+            reports = new ClusterReport[_batch.Length];
+            for (int k = 0; k < reports.Length; k++) reports[k] = _batch[k].StepYear(year, directive[k]);
+        }
         else reports = await Task.WhenAll(_cores.Select(async (core, k) =>
         {
             var context = core.BeginYear(year, directive[k]);
@@ -71,8 +75,9 @@ internal sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILoc
             return core.EndYear(year, ClusterTally.Of(states, core.Parameters));
         }));
         _year = year;
-        ZjSimTelemetry.StepDuration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds,
-            new KeyValuePair<string, object?>(ZjSimTelemetry.Tags.Granularity, _batch.Length > 0 ? "cluster" : "enterprise"));
+        if (ZjSimTelemetry.StepDuration.Enabled)   // telemetry off: nothing to measure or tag
+            ZjSimTelemetry.StepDuration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds,
+                new KeyValuePair<string, object?>(ZjSimTelemetry.Tags.Granularity, _batch.Length > 0 ? "cluster" : "enterprise"));
         return reports.AsImmutable();   // never changed after this: no copy on the way back
     }
 

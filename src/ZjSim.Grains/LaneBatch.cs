@@ -23,6 +23,8 @@ internal sealed class LaneBatch(IGrainFactory grains, Immutable<RunRequest> requ
     /// <summary>[k]: brains replication k has, numbered 0..n−1 in the lane's brain grains.</summary>
     private readonly int[] _brains = new int[replications.Length];
     private int _arrived, _year, _brainArrived, _brainYear;
+    /// <summary>Cluster indexes, the most enterprises first (known from the base year's reports).</summary>
+    private int[]? _order;
     private Exception? _failed;
 
     public int Count => replications.Length;
@@ -112,6 +114,15 @@ internal sealed class LaneBatch(IGrainFactory grains, Immutable<RunRequest> requ
         return waiting.Task;
     }
 
+    private static int[] LargestFirst(ClusterStart[] started)
+    {
+        var order = new int[started.Length];
+        var size = new long[started.Length];
+        for (int i = 0; i < order.Length; i++) (order[i], size[i]) = (i, started[i].Reports.Length == 0 ? 0 : -started[i].Reports[0].Tally.Total);
+        Array.Sort(size, order);   // stable enough: equal sizes keep no particular order, and none is needed
+        return order;
+    }
+
     /// <summary>The batch's call for the phase; every replication gets its reports, or the failure.</summary>
     private async Task Call()
     {
@@ -122,17 +133,29 @@ internal sealed class LaneBatch(IGrainFactory grains, Immutable<RunRequest> requ
         _arrived = 0;
         try
         {
-            ClusterReport[][] byCluster;
+            var byCluster = new ClusterReport[clusters.Length][];
             if (served[0] is null)
             {
-                var starts = await Task.WhenAll(clusters.Select((g, i) => g.Initialize(request, replications, attempt, i)));
-                Silos = starts.Select(s => s.Silo).ToArray();
-                byCluster = starts.Select(s => s.Reports).ToArray();
+                var starts = new Task<ClusterStart>[clusters.Length];
+                for (int i = 0; i < clusters.Length; i++) starts[i] = clusters[i].Initialize(request, replications, attempt, i);
+                var started = await Task.WhenAll(starts);
+                Silos = new string[clusters.Length];
+                for (int i = 0; i < clusters.Length; i++) (Silos[i], byCluster[i]) = (started[i].Silo, started[i].Reports);
+                _order ??= LargestFirst(started);
             }
             else
             {
-                var steps = clusters.Select((g, i) => g.Step(_year, served.Select(s => s![i]).ToArray().AsImmutable())).ToArray();
-                byCluster = (await Task.WhenAll(steps)).Select(s => s.Value).ToArray();
+                // The largest clusters are called first: the year ends with the last cluster to finish, and a big one
+                // started last would run alone on one core while the others idle. Results do not depend on the order.
+                var steps = new Task<Immutable<ClusterReport[]>>[clusters.Length];
+                foreach (int i in _order!)
+                {
+                    var directives = new ClusterDirective[served.Length];
+                    for (int k = 0; k < served.Length; k++) directives[k] = served[k]![i];
+                    steps[i] = clusters[i].Step(_year, directives.AsImmutable());
+                }
+                await Task.WhenAll(steps);
+                for (int i = 0; i < clusters.Length; i++) byCluster[i] = steps[i].Result.Value;
             }
             for (int k = 0; k < waiting.Length; k++)
             {

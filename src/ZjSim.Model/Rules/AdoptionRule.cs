@@ -25,11 +25,21 @@ public static class AdoptionRule
     public static double WithCampaign(double hazard, double campaign) => campaign <= 0 ? hazard : hazard + (1 - hazard) * campaign;
 
     /// <summary>Resolves a cluster-year's hazards, one per <see cref="EnterpriseRules.HazardIndex"/>, from start-of-year shares.</summary>
-    public static StepContext Resolve(int year, WorldLayout world, ClusterSpec cluster, ClusterTally start, bool hasPlatform, ClusterDirective directive)
+    /// <param name="into">An array of <see cref="StepContext.HazardEntries"/> to write the hazards into (cleared first) instead of a new
+    /// one: the batch population reuses one each cluster-year (4 KB a cluster-year, most of what a replication allocated). Only
+    /// for a context nobody keeps beyond the year.</param>
+    public static StepContext Resolve(int year, WorldLayout world, ClusterSpec cluster, ClusterTally start, bool hasPlatform, ClusterDirective directive,
+        double[]? into = null)
     {
         var prm = world.Parameters;
         var a = prm.Adoption;
-        var hazards = new double[StepContext.HazardEntries];
+        double[] hazards;
+        if (into is { Length: StepContext.HazardEntries })
+        {
+            Array.Clear(into);
+            hazards = into;
+        }
+        else hazards = new double[StepContext.HazardEntries];
         int total = start.Total;
         double omega = a.SectorPeerWeight;
         Span<double> peer = stackalloc double[4];

@@ -32,11 +32,12 @@ public sealed class ClusterCore
         HasPlatform = ClusterRules.InitialPlatform(world.Parameters, spec, seed, replication);
     }
 
-    public StepContext BeginYear(int year, ClusterDirective directive)
+    /// <param name="hazards">Where the year's hazards are written, when the caller is done with them by the year's end (see <see cref="AdoptionRule.Resolve"/>).</param>
+    public StepContext BeginYear(int year, ClusterDirective directive, double[]? hazards = null)
     {
         if (!HasPlatform && ClusterRules.GainsPlatform(_world.Parameters, Spec, Tally, year, _seed, _replication))
             HasPlatform = true;
-        return AdoptionRule.Resolve(year, _world, Spec, Tally, HasPlatform, directive);
+        return AdoptionRule.Resolve(year, _world, Spec, Tally, HasPlatform, directive, hazards);
     }
 
     public ClusterReport EndYear(int year, ClusterTally after)

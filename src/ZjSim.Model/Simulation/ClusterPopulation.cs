@@ -18,6 +18,7 @@ public sealed class ClusterPopulation
     private readonly ulong _seed;
     private readonly int _replication;
     private readonly ushort[] _packed;
+    private double[]? _hazards;   // the year's hazards, rewritten each year (4 KB not allocated per cluster-year)
     private ulong[]? _hazardThresholds;   // the year's, rewritten each year (4 KB not allocated per cluster-year)
     private readonly bool _vectorised;
 
@@ -40,6 +41,7 @@ public sealed class ClusterPopulation
         Spec = spec;
         _packed = recycle?._packed.Length == spec.EnterpriseCount ? recycle._packed : GC.AllocateUninitializedArray<ushort>(spec.EnterpriseCount);
         _hazardThresholds = recycle?._hazardThresholds;
+        _hazards = recycle?._hazards;
         Core = new ClusterCore(world, spec, seed, replication, Initialize());
     }
 
@@ -47,7 +49,8 @@ public sealed class ClusterPopulation
 
     public ClusterReport StepYear(int year, ClusterDirective directive)
     {
-        var ctx = Core.BeginYear(year, directive);
+        // The context lives only for this step: its hazards go into an array this population keeps (and passes on when recycled).
+        var ctx = Core.BeginYear(year, directive, _hazards ??= new double[StepContext.HazardEntries]);
         return Core.EndYear(year, Step(ctx));
     }
 
