@@ -27,7 +27,7 @@ public static class ExperimentCommand
         var output = new Option<string?>("--out", "-o") { Description = "Output folder; must be new or empty (default: a new folder under runs/)" };
         var resume = new Option<string?>("--resume") { Description = "Finish the partial experiment in this folder (its manifest holds the design)" };
         var scale = new Option<double?>("--scale") { Description = "Share of the province to simulate, in (0, 1] (default: the design's \"scale\", else 1)" };
-        var inFlight = new Option<int?>("--points-in-flight") { Description = "Points run at once (default: max(2, cores))" };
+        var inFlight = new Option<int?>("--points-in-flight") { Description = "Points run at once (default: 4 × cores; each point is one lane)" };
         var limit = new Option<int?>("--limit") { Description = "Run at most this many points in this session, then stop as partial (--resume continues)" };
         var command = new Command("experiment", "Run a designed experiment over parameters and levers (grid, lhs, saltelli, morris or a table)")
         {
@@ -146,7 +146,7 @@ public static class ExperimentCommand
                 host = simHost.Description;
                 console.MarkupLine($"[grey]experiment {Markup.Escape(experimentId)}: {design.Sampler.ToString().ToLowerInvariant()} design, {total} points × {design.Replications} replications of {Markup.Escape(basePlan.Scenario.Name)}, seed {design.Seed} (common random numbers), scale {basePlan.Scenario.Parameters.World.Scale}; {finished.Count} already done[/]");
                 var runner = new PointRunner(simHost, basePlan, experimentId + (previous is null ? "" : "-r" + Guid.NewGuid().ToString("N")[..6]), RunCommand.RetryNotice(console));
-                int wave = o.PointsInFlight ?? Math.Max(2, Environment.ProcessorCount);
+                int wave = o.PointsInFlight ?? PointRunner.DefaultPointsInFlight;
                 await PointsProgress.Follow(console, finished.Count, total, report =>
                     runner.RunAsync(session, wave, p => { folder.WritePoint(p); finished[p.Point] = p; }, report, cancellation));
                 complete = finished.Count == total;

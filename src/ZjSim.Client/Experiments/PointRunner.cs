@@ -14,6 +14,12 @@ namespace ZjSim.Client.Experiments;
 /// </summary>
 public sealed class PointRunner(ISimulationHost host, RunPlan basePlan, string runId, Action<string> onRetry)
 {
+    /// <summary>The most replications of a point in one batch (a lane call carries them all).</summary>
+    public const int PointBatch = 32;
+
+    /// <summary>Points in flight by default: as many as the lanes a run uses (<see cref="RunPlan.DefaultLanes"/>) and twice over, since each point is one lane.</summary>
+    public static int DefaultPointsInFlight => 2 * RunPlan.DefaultLanes;
+
     public int IndicatorYear => basePlan.Scenario.Parameters.Years.EndYear;
 
     public RunPlan PlanFor(Scenario scenario, string pointRunId, ulong? seed = null, int? replications = null) => basePlan with
@@ -27,6 +33,10 @@ public sealed class PointRunner(ISimulationHost host, RunPlan basePlan, string r
             ScenarioHash = scenario.Hash,
             Seed = seed ?? basePlan.Request.Seed,
             Replications = replications ?? basePlan.Request.Replications,
+            // A point is one lane running its replications as one batch (the fewest calls); the points in flight
+            // keep the cores busy. Results do not depend on lanes or batches.
+            MaxConcurrentReplications = 1,
+            ReplicationsPerCall = Math.Min(replications ?? basePlan.Request.Replications, PointBatch),
         },
     };
 
