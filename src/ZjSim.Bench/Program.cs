@@ -25,7 +25,7 @@ var load = new MachineLoad();
 string config = ConfigDirectory.Locate();
 var province = new WorldLayout(ScenarioLoader.Load("baseline", config, 1.0).Parameters);
 int repetitions = quick ? 3 : 5;
-int concurrency = 2 * Math.Max(1, Environment.ProcessorCount);   // what `zjsim run` uses by default (RunPlan.DefaultLanes)
+int concurrency = 4 * Math.Max(1, Environment.ProcessorCount);   // what `zjsim run` uses by default (RunPlan.DefaultLanes)
 int orleansReplications = quick ? 60 : 200;
 int largeRun = quick ? 200 : 1000, smallRun = largeRun / 10;
 void Say(string s) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {s}");

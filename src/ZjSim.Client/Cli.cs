@@ -70,7 +70,7 @@ public static class Cli
             string? value = r.Tokens.Count > 0 ? r.Tokens[^1].Value : null;
             if (value is not null && value is not ("cluster" or "sector")) r.AddError($"--by: must be cluster or sector (got '{value}')");
         });
-        var concurrency = new Option<int?>("--concurrency") { Description = "Lanes per scenario: batches of replications in flight at once (default: twice the cores)" };
+        var concurrency = new Option<int?>("--concurrency") { Description = "Lanes per scenario: batches of replications in flight at once (default: four to a core)" };
 
         var telemetry = new Option<TelemetryExport>("--telemetry") { Description = "off, console (print spans, metrics and logs) or otlp (send them to a collector)", DefaultValueFactory = _ => TelemetryExport.Off };
         var otlpEndpoint = new Option<string?>("--otlp-endpoint") { Description = "OTLP collector address (implies --telemetry otlp; default $OTEL_EXPORTER_OTLP_ENDPOINT, else http://localhost:4318)" };

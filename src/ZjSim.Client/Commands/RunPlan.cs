@@ -11,11 +11,12 @@ public sealed record RunPlan(RunOptions Options, Scenario Scenario, GoalSet Goal
     public const int MaxReplications = 1_000_000;
 
     /// <summary>
-    /// Lanes when --concurrency is not given: twice the cores. A lane's batch waits every year for its slowest cluster and
-    /// for its own serial province work, and the cores idle meanwhile unless another lane has work: on 2 cores, 4 lanes ran
-    /// at 1.45–1.6×(a) where 2 ran at 1.15–1.4× (docs/benchmarks.md, issue 15).
+    /// Lanes when --concurrency is not given: four to a core. A lane's batch waits every year for its slowest cluster and
+    /// for its own serial province work, and the cores idle meanwhile unless another lane has work: on 2 cores, in one
+    /// bench run, 8 lanes ran at 1.65×(a), 4 at 1.32× and 2 at 1.15–1.4× (docs/benchmarks.md, issue 15); the batches
+    /// shrink with more lanes (at most 64 replications in flight), so memory stays where it was.
     /// </summary>
-    public static int DefaultLanes => 2 * Math.Max(1, Environment.ProcessorCount);
+    public static int DefaultLanes => 4 * Math.Max(1, Environment.ProcessorCount);
 
     /// <summary>Sortable, readable and unique: time, what ran, seed, and a short random suffix.</summary>
     public static string NewRunId(string what, ulong seed) =>

@@ -17,8 +17,8 @@ public sealed class PointRunner(ISimulationHost host, RunPlan basePlan, string r
     /// <summary>The most replications of a point in one batch (a lane call carries them all).</summary>
     public const int PointBatch = 32;
 
-    /// <summary>Points in flight by default: as many as the lanes a run uses (<see cref="RunPlan.DefaultLanes"/>) and twice over, since each point is one lane.</summary>
-    public static int DefaultPointsInFlight => 2 * RunPlan.DefaultLanes;
+    /// <summary>Points in flight by default: as many as the lanes a run uses (<see cref="RunPlan.DefaultLanes"/>), since each point is one lane.</summary>
+    public static int DefaultPointsInFlight => RunPlan.DefaultLanes;
 
     public int IndicatorYear => basePlan.Scenario.Parameters.Years.EndYear;
 
