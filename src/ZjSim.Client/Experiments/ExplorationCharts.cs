@@ -34,8 +34,11 @@ public static class ExplorationCharts
         plot.Axes.Bottom.SetTicks(
             Enumerable.Range(0, parameters.Count).Select(p => p * (groups + 1) + (groups - 1) / 2.0).ToArray(),
             parameters.ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = -20;
+        // Slanted down and away from the bars (a label slanted up ran over the next parameter's bars).
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 25;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.UpperLeft;
+        plot.Axes.Bottom.MinimumSize = 110;
+        plot.Axes.Right.MinimumSize = 90;   // room for the last label's tail
         plot.Axes.Margins(bottom: 0);
         plot.Title(title);
         plot.YLabel(yLabel);
