@@ -27,7 +27,10 @@ public static class RunCommand
         string drawn = Uncertain(scenario);
         if (drawn.Length == 0) return "fixed: the scenario's values in every replication (no parameter uncertainty)";
         var j = scenario.Uncertainty.Joint;
-        return drawn.TrimStart(',', ' ') + (j is null ? "" : $"; sha256 of the posterior file {j.Sha256[..Math.Min(12, j.Sha256.Length)]}");
+        // The header's phrase without its leading "parameters", which the report's row already says.
+        string phrase = drawn.TrimStart(',', ' ');
+        if (phrase.StartsWith("parameters ", StringComparison.Ordinal)) phrase = phrase["parameters ".Length..];
+        return phrase + (j is null ? "" : $"; sha256 of the posterior file {j.Sha256[..Math.Min(12, j.Sha256.Length)]}");
     }
 
     /// <param name="cluster">The global --cluster address, or null for the embedded silo.</param>

@@ -30,6 +30,6 @@ public sealed class HtmlReportTests(PublishingFixture fixture) : IClassFixture<P
         Assert.DoesNotMatch("(src|href)=\"(https?:)?//", File.ReadAllText(report));
         Assert.Contains(which == "cmp" ? "seed</th><td>5<" : "seed</th><td>6<", dom);
         // The provenance names where the parameters came from: the shipped posterior, by file and hash.
-        Assert.Matches("parameters</th><td>parameters drawn per replication from the posterior \\(1000 particles, [0-9]+ parameters, zhejiang/posterior.csv\\); sha256 of the posterior file [0-9a-f]{12}<", dom);
+        Assert.Matches("parameters</th><td>drawn per replication from the posterior \\(1000 particles, [0-9]+ parameters, zhejiang/posterior.csv\\); sha256 of the posterior file [0-9a-f]{12}<", dom);
     }
 }
