@@ -83,8 +83,23 @@ public sealed partial class SignalTests(ITestOutputHelper output) : IDisposable
     private static readonly string[] SlowRun =
         ["--replications", Replications.ToString(CultureInfo.InvariantCulture), "--concurrency", "1", "--scale", "0.004", "--granularity", "enterprise", "--seed", "5"];
 
-    private ChildProcess Start(string[] args) =>
-        new("zjsim", "dotnet", [Binaries.Client, "--config", CliHarness.ConfigDir, .. args], _cli.Temp, Environment());
+    private ChildProcess Start(string[] args)
+    {
+        string[] zjsim = ["dotnet", Binaries.Client, "--config", CliHarness.ConfigDir, .. args];
+        // A process started in the background by a non-interactive shell (`cmd &` in a script, nohup) inherits SIGINT
+        // ignored, and a signal ignored at exec stays ignored in the child: zjsim then never sees the Ctrl+C this test
+        // sends. Restore its default for the child, as an interactive terminal would have it.
+        if (!SigintIgnored()) return new("zjsim", zjsim[0], zjsim[1..], _cli.Temp, Environment());
+        const string restore = "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])";
+        return new("zjsim", "python3", ["-c", restore, .. zjsim], _cli.Temp, Environment());
+    }
+
+    /// <summary>Whether this process ignores SIGINT (bit 2 of SigIgn in /proc/self/status).</summary>
+    private static bool SigintIgnored()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null && (ulong.Parse(line["SigIgn:".Length..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture) & (1UL << (SIGINT - 1))) != 0;
+    }
 
     /// <summary>Crash and shutdown logs in the test's folder, not the user's.</summary>
     private Dictionary<string, string> Environment() => new() { ["XDG_STATE_HOME"] = _cli.Path("state") };
