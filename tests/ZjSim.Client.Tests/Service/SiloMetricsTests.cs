@@ -5,8 +5,8 @@ namespace ZjSim.Client.Tests.Service;
 
 /// <summary>
 /// zjsim-silo --metrics-out FILE (what zjsim-bench --processes reads): Redis and one silo process, a small run of the
-/// client against it, then the file is read until it counts the client's requests through the gateway and the
-/// messages that stayed in the silo.
+/// client against it, then the silo is stopped and its final file must count the client's requests through the
+/// gateway and the messages that stayed in the silo.
 /// </summary>
 [Collection(ServiceProcessesCollection.Name)]
 public sealed class SiloMetricsTests(ITestOutputHelper output) : IDisposable
@@ -22,33 +22,26 @@ public sealed class SiloMetricsTests(ITestOutputHelper output) : IDisposable
         await using var cluster = await LocalService.StartAsync();
         string file = Path.Combine(cluster.Folder, "metrics.json");
         cluster.SiloOptions = ["--metrics-out", file];
-        await cluster.AddSilo();
+        var silo = await cluster.AddSilo();
 
         var run = await _cli.Run("--cluster", cluster.Address, "run", "--scenario", "baseline", "--replications", "2", "--scale", "0.01", "--out", _cli.Path("out"));
         Assert.True(run.ExitCode == 0, run.Error);
 
-        // The silo rewrites the file every second: read it until it holds what the run did.
-        var deadline = DateTime.UtcNow + Patience;
-        string text = "";
-        while (true)
+        // Stopped, the silo writes its final totals: wait for its exit, not on the clock, then read them once.
+        silo.Process.Signal(15);
+        Assert.Equal(0, await silo.Process.WaitForExit(Patience));
+        string text = File.ReadAllText(file);
+        using (var doc = JsonDocument.Parse(text))
         {
-            if (File.Exists(file))
-            {
-                text = File.ReadAllText(file);
-                using var doc = JsonDocument.Parse(text);
-                var root = doc.RootElement;
-                long requests = root.GetProperty("totals").EnumerateObject()
-                    .Where(p => p.Name.StartsWith("received/", StringComparison.Ordinal) && p.Name.Contains("/Request/", StringComparison.Ordinal)
-                        && !p.Name.Contains("SiloToSilo", StringComparison.Ordinal))
-                    .Sum(p => p.Value.GetProperty("count").GetInt64());
-                if (requests > 0 && root.GetProperty("local_messages").GetInt64() > 0)
-                {
-                    Assert.True(root.GetProperty("cpu_seconds").GetDouble() > 0);
-                    break;
-                }
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"the metrics file never counted the run's requests: {text}");
-            await Task.Delay(200);   // a poll of the file the silo rewrites, bounded by the deadline above
+            var root = doc.RootElement;
+            Assert.True(root.GetProperty("final").GetBoolean());
+            long requests = root.GetProperty("totals").EnumerateObject()
+                .Where(p => p.Name.StartsWith("received/", StringComparison.Ordinal) && p.Name.Contains("/Request/", StringComparison.Ordinal)
+                    && !p.Name.Contains("SiloToSilo", StringComparison.Ordinal))
+                .Sum(p => p.Value.GetProperty("count").GetInt64());
+            Assert.True(requests > 0, $"the metrics file did not count the run's requests through the gateway: {text}");
+            Assert.True(root.GetProperty("local_messages").GetInt64() > 0, $"the metrics file did not count messages inside the silo: {text}");
+            Assert.True(root.GetProperty("cpu_seconds").GetDouble() > 0);
         }
         output.WriteLine(text);
 
