@@ -16,22 +16,19 @@ public static class RunCommand
     public static string Uncertain(Scenario scenario) => (scenario.Uncertainty.Parameters.Count, scenario.Uncertainty.Joint) switch
     {
         (0, null) => "",
-        (int n, JointSample j) => $", parameters drawn per replication from the posterior ({j.Particles.Count} particles, {j.Paths.Count} parameters, {j.Source})" + (n > 0 ? $" and {n} more from their priors" : ""),
+        (int n, JointSample j) => ", parameters " + FromPosterior(j, n),
         (1, null) => ", 1 uncertain parameter drawn per replication",
         (int n, null) => $", {n} uncertain parameters drawn per replication",
     };
 
     /// <summary>Where the replications' parameters come from, for a report's provenance.</summary>
-    public static string ParametersDrawn(Scenario scenario)
-    {
-        string drawn = Uncertain(scenario);
-        if (drawn.Length == 0) return "fixed: the scenario's values in every replication (no parameter uncertainty)";
-        var j = scenario.Uncertainty.Joint;
-        // The header's phrase without its leading "parameters", which the report's row already says.
-        string phrase = drawn.TrimStart(',', ' ');
-        if (phrase.StartsWith("parameters ", StringComparison.Ordinal)) phrase = phrase["parameters ".Length..];
-        return phrase + (j is null ? "" : $"; sha256 of the posterior file {j.Sha256[..Math.Min(12, j.Sha256.Length)]}");
-    }
+    public static string ParametersDrawn(Scenario scenario) => scenario.Uncertainty.Joint is JointSample j
+        ? FromPosterior(j, scenario.Uncertainty.Parameters.Count) + $"; sha256 of the posterior file {j.Sha256[..Math.Min(12, j.Sha256.Length)]}"
+        : Uncertain(scenario) is { Length: > 0 } drawn ? drawn.TrimStart(',', ' ')
+        : "fixed: the scenario's values in every replication (no parameter uncertainty)";
+
+    private static string FromPosterior(JointSample j, int more) =>
+        $"drawn per replication from the posterior ({j.Particles.Count} particles, {j.Paths.Count} parameters, {j.Source})" + (more > 0 ? $" and {more} more from their priors" : "");
 
     /// <param name="cluster">The global --cluster address, or null for the embedded silo.</param>
     public static async Task<int> ExecuteAsync(RunOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation, string? cluster = null)
