@@ -51,6 +51,8 @@ public sealed class EmbeddedSilos : ISimulationHost
                     SiloPort = LoopbackPort.Free(), GatewayPort = LoopbackPort.Free(),
                     Primary = first is null ? null : new IPEndPoint(IPAddress.Loopback, first.SiloPort),
                     Telemetry = telemetry ?? TelemetryOptions.Off, Logs = logs, ShutdownLogs = shutdownLogs,
+                    // One silo holds every directory entry itself: an address cache would only fill with finished runs' grains.
+                    DirectoryCacheSize = silos == 1 ? 0 : SiloSettings.DefaultDirectoryCacheSize,
                 };
                 settings = settings with { ClusterId = $"zjsim-embedded-{(first ?? settings).SiloPort}" };
                 if (adjust is not null) settings = adjust(settings);

@@ -45,6 +45,11 @@ public static class SiloHost
             && (level >= LogLevel.Error || !StallWarnings.Any(c => (category ?? "").StartsWith(c, StringComparison.Ordinal))));
         if (s.KeepRuns is int keep) builder.Services.Configure<RunRetention>(o => o.KeepRuns = keep);
         if (s.CollectionAge is TimeSpan age) builder.Services.Configure<GrainCollectionOptions>(o => o.CollectionAge = age);
+        builder.Services.Configure<GrainDirectoryOptions>(o =>
+        {
+            if (s.DirectoryCacheSize > 0) o.CacheSize = s.DirectoryCacheSize;
+            else o.CachingStrategy = GrainDirectoryOptions.CachingStrategyType.None;   // Orleans refuses a size of 0
+        });
         builder.AddZjSimTelemetry(s.Telemetry, s.ServiceName);
         builder.UseOrleans(silo =>
         {
