@@ -13,8 +13,9 @@ namespace ZjSim.Client.Tests.Service;
 [Collection(ServiceProcessesCollection.Name)]
 public sealed partial class RealServiceTests(ITestOutputHelper output) : IDisposable
 {
-    // Enough work to outlast a silo's death declaration (some 15 s) between the two kills.
-    private const int Replications = 96, CompareReplications = 16;
+    // Enough work to outlast a silo's death declaration (some 15 s) between the two kills; for the compare, enough that
+    // it is still going when the kill lands after its fourth replication (16 once finished first, the JIT warming faster).
+    private const int Replications = 96, CompareReplications = 64;
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
     private readonly CliHarness _cli = new();
 
