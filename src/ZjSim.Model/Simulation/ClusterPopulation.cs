@@ -18,8 +18,11 @@ public sealed class ClusterPopulation
     private readonly ulong _seed;
     private readonly int _replication;
     private readonly ushort[] _packed;
-    private double[]? _hazards;   // the year's hazards, rewritten each year (4 KB not allocated per cluster-year)
-    private ulong[]? _hazardThresholds;   // the year's, rewritten each year (4 KB not allocated per cluster-year)
+    // A year's hazards and their thresholds live only during one synchronous StepYear, so each thread keeps one of each
+    // (4 KB apiece) for every population it steps: a silo with 56 replications in flight held 43 MB of them, and each run's
+    // new cluster grains made them all again.
+    [ThreadStatic] private static double[]? t_hazards;
+    [ThreadStatic] private static ulong[]? t_hazardThresholds;
     private readonly bool _vectorised;
 
     public ClusterSpec Spec { get; }
@@ -40,8 +43,6 @@ public sealed class ClusterPopulation
         _vectorised = vectorised;
         Spec = spec;
         _packed = recycle?._packed.Length == spec.EnterpriseCount ? recycle._packed : GC.AllocateUninitializedArray<ushort>(spec.EnterpriseCount);
-        _hazardThresholds = recycle?._hazardThresholds;
-        _hazards = recycle?._hazards;
         Core = new ClusterCore(world, spec, seed, replication, Initialize());
     }
 
@@ -49,8 +50,8 @@ public sealed class ClusterPopulation
 
     public ClusterReport StepYear(int year, ClusterDirective directive)
     {
-        // The context lives only for this step: its hazards go into an array this population keeps (and passes on when recycled).
-        var ctx = Core.BeginYear(year, directive, _hazards ??= new double[StepContext.HazardEntries]);
+        // The context lives only for this step: its hazards go into the thread's array, rewritten for every cluster-year.
+        var ctx = Core.BeginYear(year, directive, t_hazards ??= new double[StepContext.HazardEntries]);
         return Core.EndYear(year, Step(ctx));
     }
 
@@ -96,7 +97,7 @@ public sealed class ClusterPopulation
     /// <summary><see cref="EnterpriseRules.Step"/> for every enterprise; returns the end-of-year tally.</summary>
     internal ClusterTally Step(StepContext ctx)
     {
-        var hazards = _hazardThresholds ??= new ulong[StepContext.HazardEntries];
+        var hazards = t_hazardThresholds ??= new ulong[StepContext.HazardEntries];
         for (int i = 0; i < hazards.Length; i++)
             hazards[i] = (i & PackedEnterprise.LevelMask) >= MaturityLevel.Future ? 0 : DrawThreshold.Below(ctx.Hazards[i]);
         var lanes = new PhiloxLanes(_seed, _replication, ctx.Year, Purpose.EnterpriseStep, 0);
