@@ -22,7 +22,12 @@ internal sealed class PhiloxLanes
     // Round 1: (c0, c1) become constants _c0r1, _c1r1; c2 = hi(M0·c0) ^ _x2r1, c3 = lo(M0·c0).
     // Round 2: c0 = hi(M1·c2) ^ _x0r2, c1 = lo(M1·c2), c2 = c3 ^ _x2r2, c3 = _c3r2.
     private readonly uint _a0, _c0r1, _c1r1, _x2r1, _x0r2, _x2r2, _c3r2;
-    private readonly uint[] _k0 = new uint[10], _k1 = new uint[10];
+    // The round keys inside the object, not as two arrays of their own: a kernel makes two of these per cluster-year,
+    // and the arrays were an eighth of a replication's allocations in the silo.
+    private readonly RoundKeys _k0, _k1;
+
+    [InlineArray(10)]
+    private struct RoundKeys { private uint _first; }
 
     public PhiloxLanes(ulong seed, int replication, int year, Purpose purpose, int index)
     {
@@ -107,8 +112,8 @@ internal sealed class PhiloxLanes
         c2 = c3 ^ Vector256.Create(_x2r2);
         c3 = Vector256.Create(_c3r2);
 
-        ref uint k0 = ref MemoryMarshal.GetArrayDataReference(_k0);
-        ref uint k1 = ref MemoryMarshal.GetArrayDataReference(_k1);
+        ref uint k0 = ref Unsafe.AsRef(in _k0[0]);
+        ref uint k1 = ref Unsafe.AsRef(in _k1[0]);
         for (int r = FirstGeneralRound; r < 10; r++)
         {
             var (hi0, lo0) = MulHiLo(c0, m0);
