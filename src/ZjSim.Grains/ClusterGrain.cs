@@ -15,7 +15,7 @@ namespace ZjSim.Grains;
 /// by replication), stepped with the hazards resolved here and released when the next batch starts or the lane ends.
 /// Each replication has its own world (its drawn parameters), so each keeps its own population.
 /// </summary>
-internal sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILocalSiloDetails silo) : Grain, IClusterGrain
+internal sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, StateArrayPool pool, ILocalSiloDetails silo) : Grain, IClusterGrain
 {
     private ClusterPopulation[] _batch = [];
     private ClusterCore[] _cores = [];
@@ -35,7 +35,9 @@ internal sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILoc
         if (r.Granularity == Granularity.Cluster)
         {
             _batch = replications.Select((k, i) => new ClusterPopulation(worldsOf[i], worldsOf[i].Clusters[clusterIndex], r.Seed, k,
-                recycle: i < previous.Length ? previous[i] : null)).ToArray();
+                recycle: i < previous.Length ? previous[i] : null,
+                states: i < previous.Length ? null : pool.Take(worldsOf[i].Clusters[clusterIndex].EnterpriseCount))).ToArray();
+            for (int i = replications.Length; i < previous.Length; i++) pool.Return(previous[i].StateArray);
             return new ClusterStart(_batch.Select(b => b.InitialReport).ToArray(), Silo);
         }
         _members = replications.Select((k, i) =>
@@ -84,6 +86,7 @@ internal sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILoc
     public async Task Release()
     {
         await ReleaseMembers();
+        foreach (var b in _batch) pool.Return(b.StateArray);   // for the next run's new grains
         _batch = [];
         _cores = [];
         DeactivateOnIdle();
@@ -98,3 +101,4 @@ internal sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, ILoc
     private string Silo => silo.SiloAddress.Endpoint.ToString();
 
 }
+

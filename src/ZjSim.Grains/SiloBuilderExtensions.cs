@@ -15,6 +15,7 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder AddZjSim(this ISiloBuilder silo, Action<ISiloBuilder>? storage = null)
     {
         silo.Services.AddSingleton<WorldCache>();
+        silo.Services.AddSingleton<StateArrayPool>();
         // One trace from the client's command down to the grain calls.
         silo.AddActivityPropagation();
         // A replication at enterprise granularity can take minutes; the default 30 s would cut it off.

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ZjSim.Grains;
 using ZjSim.Hosting.Telemetry;
 
 namespace ZjSim.Hosting;
@@ -28,6 +29,9 @@ public sealed class EmbeddedSilos : ISimulationHost
     }
 
     public IGrainFactory Grains { get; }
+
+    /// <summary>State arrays the silos keep for the next run's grains (<see cref="StateArrayPool"/>): held, but not data.</summary>
+    public long PooledStateBytes => _hosts.Sum(h => h.Services.GetRequiredService<StateArrayPool>().Bytes);
     public string Description { get; }
     public int Count => _hosts.Count;
 
