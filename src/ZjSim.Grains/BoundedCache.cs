@@ -51,4 +51,13 @@ internal sealed class BoundedCache<TKey, TValue>(int capacity) where TKey : notn
             }
         }
     }
+
+    /// <summary>Drops the entry, whatever it holds (its value is no longer wanted).</summary>
+    public void Remove(TKey key)
+    {
+        lock (_lock)
+        {
+            if (_index.Remove(key, out var node)) _recent.Remove(node);
+        }
+    }
 }

@@ -58,6 +58,7 @@ internal sealed class LaneGrain(IGrainFactory grains, WorldCache worlds) : Grain
         {
             var outcomes = await Task.WhenAll(replications.Select((k, i) => RunOne(request, batch, i, k, setups[i].World, setups[i].Goals, setups[i].Drawn)));
             await grains.GetGrain<IAggregatorGrain>(r.RunId).Record(outcomes.AsImmutable());
+            foreach (int k in replications) worlds.Forget(r, k);
             return outcomes.Select(o => o.EnterpriseYears).ToArray();
         }
         catch

@@ -42,7 +42,7 @@ internal sealed class WorldCache(IGrainFactory grains)
     /// </summary>
     public async ValueTask<(WorldLayout World, GoalSet Goals, double[] Drawn)> Resolve(RunRequest request, int replication)
     {
-        string key = request.ScenarioHash + "|" + request.GoalsJson.GetHashCode(StringComparison.Ordinal);
+        string key = ScenarioKey(request);
         var entry = await Made(_entries, key, _ => Parse(request));
         if (entry.Uncertainty.IsEmpty) return (entry.World, entry.Goals, []);
         var (world, drawn) = _replicationWorlds.GetOrAdd((key, request.Seed, replication), k =>
@@ -52,6 +52,15 @@ internal sealed class WorldCache(IGrainFactory grains)
         });
         return (world, entry.Goals, drawn);
     }
+
+    /// <summary>
+    /// Replication <paramref name="replication"/> is recorded: its world leaves the cache (a finished replication's
+    /// world, some 300 KB, would otherwise wait for 255 newer ones, 90 MB for a run drawing from the posterior).
+    /// Should it run again (a lost silo), it is made again, identically.
+    /// </summary>
+    public void Forget(RunRequest request, int replication) => _replicationWorlds.Remove((ScenarioKey(request), request.Seed, replication));
+
+    private static string ScenarioKey(RunRequest request) => request.ScenarioHash + "|" + request.GoalsJson.GetHashCode(StringComparison.Ordinal);
 
     private async Task<Entry> Parse(RunRequest request)
     {
