@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using ZjSim.Model.Agents;
 using ZjSim.Model.Random;
 using ZjSim.Model.Rules;
+using ZjSim.Model.Scenarios;
 using ZjSim.Model.World;
 
 namespace ZjSim.Model.Simulation;
@@ -17,14 +18,16 @@ internal sealed class BatchPlan
     private static readonly ConditionalWeakTable<WorldLayout, BatchPlan> Plans = [];
 
     /// <summary>[packed]: a candidate for the title's recognition, as <see cref="EnterpriseRules.IsSmartCandidate"/> decides.</summary>
-    public bool[] SmartCandidate { get; } = new bool[PackedEnterprise.States];
-    public bool[] FutureCandidate { get; } = new bool[PackedEnterprise.States];
+    public bool[] SmartCandidate => _candidacy.Smart;
+    public bool[] FutureCandidate => _candidacy.Future;
     /// <summary>
     /// [packed]: what the state adds to a cluster's tally, one 12-bit field each (<see cref="TallyField"/>): connected,
     /// smart factory, future factory, smart candidate, future candidate. The step kernel adds one word per enterprise
     /// instead of five counters, and reads the start-of-year candidacy from the same word.
     /// </summary>
-    public ulong[] TallyWord { get; } = new ulong[PackedEnterprise.States];
+    public ulong[] TallyWord => _candidacy.TallyWord;
+
+    private readonly Candidacy _candidacy;
     /// <summary>[size·4 + l]: k below it draws a base-year level of at most l (cumulative shares, as the rule sums them).</summary>
     public ulong[] LevelThresholds { get; } = new ulong[8];
     /// <summary>[i]: k below it draws city i or an earlier one (the last city takes the rest).</summary>
@@ -43,17 +46,7 @@ internal sealed class BatchPlan
     {
         var prm = world.Parameters;
         FirstAboveSizeBand = world.FirstAboveSizeBand;
-        for (int packed = 0; packed < PackedEnterprise.States; packed++)
-        {
-            var state = PackedEnterprise.Unpack(packed, FirstAboveSizeBand);
-            SmartCandidate[packed] = EnterpriseRules.IsSmartCandidate(state, prm.SmartFactory);
-            FutureCandidate[packed] = EnterpriseRules.IsFutureCandidate(state, prm.FutureFactory);
-            TallyWord[packed] = (ulong)((packed >> 8) & 1) << TallyField.Connected
-                | (ulong)((packed >> 9) & 1) << TallyField.Smart
-                | (ulong)((packed >> 10) & 1) << TallyField.Future
-                | (SmartCandidate[packed] ? 1UL : 0) << TallyField.SmartCandidate
-                | (FutureCandidate[packed] ? 1UL : 0) << TallyField.FutureCandidate;
-        }
+        _candidacy = Candidacy.For(FirstAboveSizeBand, prm.SmartFactory, prm.FutureFactory);
 
         foreach (SizeClass size in (ReadOnlySpan<SizeClass>)[SizeClass.AboveSize, SizeClass.KeySme])
         {
