@@ -8,6 +8,11 @@ public interface IAggregatorGrain : IGrainWithStringKey
     [Alias("Record")] Task Record(Immutable<ReplicationOutcome[]> outcomes);
     /// <summary>All outcomes so far, ordered by replication.</summary>
     [Alias("Outcomes")] Task<Immutable<ReplicationOutcome[]>> Outcomes();
+    /// <summary>
+    /// At most <paramref name="count"/> outcomes of replications numbered <paramref name="fromReplication"/> or more, ordered
+    /// by replication: one reply holding a whole large run would pass Orleans' 100 MB message limit (about 68,000 replications).
+    /// </summary>
+    [Alias("OutcomesFrom")] Task<Immutable<ReplicationOutcome[]>> OutcomesFrom(int fromReplication, int count);
     /// <summary>Removes every stored outcome of the run and deactivates (the run is forgotten).</summary>
     [Alias("Forget")] Task Forget();
 }

@@ -91,8 +91,20 @@ public sealed class RunFollower(IGrainFactory grains, Action<string>? onRetry = 
     public async Task<ReplicationOutcome[]> FetchAsync(RunRequest request)
     {
         var aggregator = grains.GetGrain<IAggregatorGrain>(request.RunId);
-        return (await _calls.Make("fetching the results", aggregator.Outcomes)).Value;
+        var outcomes = new List<ReplicationOutcome>();
+        int from = 0;
+        while (true)
+        {
+            // Page by page (some 6 MB each at province scale): one reply for a whole run passes Orleans' 100 MB limit.
+            var page = (await _calls.Make("fetching the results", () => aggregator.OutcomesFrom(from, FetchPageSize))).Value;
+            outcomes.AddRange(page);
+            if (page.Length < FetchPageSize) return [.. outcomes];
+            from = page[^1].Replication + 1;
+        }
     }
+
+    /// <summary>Outcomes per fetch call.</summary>
+    public int FetchPageSize { get; init; } = 4096;
 
     /// <summary>
     /// Starts one run, follows it to its end and fetches its outcomes. Throws SimulationFailedException when

@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using ZjSim.GrainInterfaces;
+using ZjSim.Hosting;
 using ZjSim.Model;
 using ZjSim.Model.Rules;
 using ZjSim.Model.Scenarios;
@@ -133,6 +134,23 @@ public sealed class RunGrainTests(SiloFixture fixture)
         var after = (await aggregator.Outcomes()).Value;
         Assert.Equal(Enumerable.Range(0, 5), after.Select(o => o.Replication));
         Assert.Equal(Bits(outcomes[0].Indicators), Bits(after[0].Indicators));
+    }
+
+    [Fact]
+    public async Task Outcomes_fetched_in_pages_are_the_whole_run_in_order()
+    {
+        var request = SiloFixture.Request("baseline", 0.01, 7, seed: 12, Granularity.Cluster);
+        var outcomes = await RunToEnd(request);
+        var aggregator = Grains.GetGrain<IAggregatorGrain>(request.RunId);
+        Assert.Equal([3, 4], (await aggregator.OutcomesFrom(3, 2)).Value.Select(o => o.Replication));
+        Assert.Empty((await aggregator.OutcomesFrom(7, 5)).Value);
+        // Pages of 3 for 7 replications: 3, 3, 1; of 7: a full page, then an empty one.
+        foreach (int page in new[] { 3, 7 })
+        {
+            var paged = await new RunFollower(fixture.Silos.Client) { FetchPageSize = page }.FetchAsync(request);
+            Assert.Equal(Enumerable.Range(0, 7), paged.Select(o => o.Replication));
+            Assert.Equal(outcomes.Select(o => Bits(o.Indicators)), paged.Select(o => Bits(o.Indicators)));
+        }
     }
 
     [Fact]
