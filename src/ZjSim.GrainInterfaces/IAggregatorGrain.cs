@@ -13,6 +13,8 @@ public interface IAggregatorGrain : IGrainWithStringKey
     /// by replication: one reply holding a whole large run would pass Orleans' 100 MB message limit (about 68,000 replications).
     /// </summary>
     [Alias("OutcomesFrom")] Task<Immutable<ReplicationOutcome[]>> OutcomesFrom(int fromReplication, int count);
+    /// <summary>The replications recorded so far, in order, and their enterprise-years.</summary>
+    [Alias("Recorded")] Task<RecordedReplications> Recorded();
     /// <summary>Removes every stored outcome of the run and deactivates (the run is forgotten).</summary>
     [Alias("Forget")] Task Forget();
 }

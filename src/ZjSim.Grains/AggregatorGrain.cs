@@ -95,6 +95,9 @@ internal sealed class AggregatorGrain(IServiceProvider services) : Grain, IAggre
 
     public Task<Immutable<ReplicationOutcome[]>> Outcomes() => Task.FromResult(_outcomes.Values.ToArray().AsImmutable());
 
+    public Task<RecordedReplications> Recorded() =>
+        Task.FromResult(new RecordedReplications([.. _outcomes.Keys], _outcomes.Values.Sum(o => o.EnterpriseYears)));
+
     public Task<Immutable<ReplicationOutcome[]>> OutcomesFrom(int fromReplication, int count) =>
         Task.FromResult(_outcomes.SkipWhile(o => o.Key < fromReplication).Take(Math.Max(0, count)).Select(o => o.Value).ToArray().AsImmutable());
 

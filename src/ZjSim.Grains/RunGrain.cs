@@ -40,8 +40,8 @@ internal sealed class RunGrain(
         var r = state.State.Request;
         if (r is null || state.State.Finished) return;
         var aggregator = grains.GetGrain<IAggregatorGrain>(r.RunId);
-        var kept = (await Retrying("reading the finished replications", aggregator.Outcomes)).Value;
-        await Note($"run: its grain was lost with a silo and carries on from storage on {Silo}, {kept.Length} of {r.Replications} replications already done");
+        var kept = await Retrying("reading the finished replications", aggregator.Recorded);
+        await Note($"run: its grain was lost with a silo and carries on from storage on {Silo}, {kept.Replications.Length} of {r.Replications} replications already done");
         Launch(kept);
     }
 
@@ -64,7 +64,7 @@ internal sealed class RunGrain(
         }
         state.State = new RunState { Request = request.Value, StartedUtc = DateTime.UtcNow };
         await Save();
-        Launch([]);
+        Launch(new RecordedReplications([], 0));
     }
 
     public Task<RunProgress> GetProgress()
@@ -87,14 +87,14 @@ internal sealed class RunGrain(
     }
 
     /// <summary>Runs the replications not among <paramref name="kept"/>, in the background of this activation.</summary>
-    private void Launch(ReplicationOutcome[] kept)
+    private void Launch(RecordedReplications kept)
     {
         if (_running) return;
         _running = true;
-        _completed = kept.Length;
-        _enterpriseYears = kept.Sum(o => o.EnterpriseYears);
+        _completed = kept.Replications.Length;
+        _enterpriseYears = kept.EnterpriseYears;
         DelayDeactivation(TimeSpan.FromDays(1));
-        _ = RunAll(kept.Select(o => o.Replication).ToHashSet());
+        _ = RunAll(kept.Replications.ToHashSet());
     }
 
     private async Task RunAll(HashSet<int> done)
@@ -146,11 +146,11 @@ internal sealed class RunGrain(
         var aggregator = grains.GetGrain<IAggregatorGrain>(r.RunId);
         for (int round = 0; round < 3 && error is null && !_deactivated && !_cancelled; round++)
         {
-            var recorded = (await Retrying("checking the recorded replications", aggregator.Outcomes)).Value;
+            var recorded = await Retrying("checking the recorded replications", aggregator.Recorded);
             // The totals are those of the outcomes kept: a replication done twice counts once.
-            _completed = recorded.Length;
-            _enterpriseYears = recorded.Sum(o => o.EnterpriseYears);
-            var kept = recorded.Select(o => o.Replication).ToHashSet();
+            _completed = recorded.Replications.Length;
+            _enterpriseYears = recorded.EnterpriseYears;
+            var kept = recorded.Replications.ToHashSet();
             var missing = Enumerable.Range(0, r.Replications).Where(i => !kept.Contains(i)).ToList();
             if (missing.Count == 0) break;
             await Note($"replications {string.Join(", ", missing)}: outcome lost with an aggregator activation; running again");

@@ -137,13 +137,16 @@ public sealed class RunGrainTests(SiloFixture fixture)
     }
 
     [Fact]
-    public async Task Outcomes_fetched_in_pages_are_the_whole_run_in_order()
+    public async Task Outcomes_fetched_in_pages_are_the_whole_run_in_order_and_the_summary_counts_them()
     {
         var request = SiloFixture.Request("baseline", 0.01, 7, seed: 12, Granularity.Cluster);
         var outcomes = await RunToEnd(request);
         var aggregator = Grains.GetGrain<IAggregatorGrain>(request.RunId);
         Assert.Equal([3, 4], (await aggregator.OutcomesFrom(3, 2)).Value.Select(o => o.Replication));
         Assert.Empty((await aggregator.OutcomesFrom(7, 5)).Value);
+        var recorded = await aggregator.Recorded();
+        Assert.Equal(Enumerable.Range(0, 7), recorded.Replications);
+        Assert.Equal(outcomes.Sum(o => o.EnterpriseYears), recorded.EnterpriseYears);
         // Pages of 3 for 7 replications: 3, 3, 1; of 7: a full page, then an empty one.
         foreach (int page in new[] { 3, 7 })
         {
