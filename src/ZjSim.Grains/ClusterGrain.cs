@@ -35,8 +35,7 @@ internal sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, Stat
         if (r.Granularity == Granularity.Cluster)
         {
             _batch = replications.Select((k, i) => new ClusterPopulation(worldsOf[i], worldsOf[i].Clusters[clusterIndex], r.Seed, k,
-                recycle: i < previous.Length ? previous[i] : null,
-                states: i < previous.Length ? null : pool.Take(worldsOf[i].Clusters[clusterIndex].EnterpriseCount))).ToArray();
+                states: i < previous.Length ? previous[i].StateArray : pool.Take(worldsOf[i].Clusters[clusterIndex].EnterpriseCount))).ToArray();
             for (int i = replications.Length; i < previous.Length; i++) pool.Return(previous[i].StateArray);
             return new ClusterStart(_batch.Select(b => b.InitialReport).ToArray(), Silo);
         }
@@ -101,4 +100,3 @@ internal sealed class ClusterGrain(IGrainFactory grains, WorldCache worlds, Stat
     private string Silo => silo.SiloAddress.Endpoint.ToString();
 
 }
-

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ZjSim.Model.Agents;
 using ZjSim.Model.Rules;
 using ZjSim.Model.Scenarios;
@@ -13,7 +14,7 @@ namespace ZjSim.Model.Simulation;
 /// </summary>
 internal sealed class Candidacy
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int, bool, int, bool), Candidacy> Made = new();
+    private static readonly ConcurrentDictionary<(int, int, bool, int, bool), Candidacy> Made = new();
 
     public bool[] Smart { get; } = new bool[PackedEnterprise.States];
     public bool[] Future { get; } = new bool[PackedEnterprise.States];

@@ -27,7 +27,7 @@ public sealed class ClusterPopulation
 
     public ClusterSpec Spec { get; }
 
-    /// <summary>The state array, for its owner to pass on to a new population (<c>states</c>) once done with this one.</summary>
+    /// <summary>The state array, for its owner to pass on to a new population of the cluster once done with this one.</summary>
     public ushort[] StateArray => _packed;
     public ClusterCore Core { get; }
 
@@ -35,10 +35,10 @@ public sealed class ClusterPopulation
     public const int BytesPerEnterprise = sizeof(ushort);
 
     /// <param name="vectorised">false forces the scalar Philox path (tests compare both with the rules).</param>
-    /// <param name="recycle">A population of the same cluster that is done with: its state array is taken over (every element is
-    /// written by the initialisation), so a grain running replication after replication allocates nothing per enterprise.</param>
-    public ClusterPopulation(WorldLayout world, ClusterSpec spec, ulong seed, int replication, bool vectorised = true, ClusterPopulation? recycle = null,
-        ushort[]? states = null)
+    /// <param name="states">The <see cref="StateArray"/> of a population of the same cluster that is done with: taken over (every
+    /// element is written by the initialisation), so a grain running replication after replication allocates nothing per
+    /// enterprise. Null, or another length, makes a new one.</param>
+    public ClusterPopulation(WorldLayout world, ClusterSpec spec, ulong seed, int replication, bool vectorised = true, ushort[]? states = null)
     {
         _world = world;
         _plan = BatchPlan.For(world);
@@ -46,9 +46,7 @@ public sealed class ClusterPopulation
         _replication = replication;
         _vectorised = vectorised;
         Spec = spec;
-        _packed = recycle?._packed.Length == spec.EnterpriseCount ? recycle._packed
-            : states?.Length == spec.EnterpriseCount ? states
-            : GC.AllocateUninitializedArray<ushort>(spec.EnterpriseCount);
+        _packed = states?.Length == spec.EnterpriseCount ? states : GC.AllocateUninitializedArray<ushort>(spec.EnterpriseCount);
         Core = new ClusterCore(world, spec, seed, replication, Initialize());
     }
 
